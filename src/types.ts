@@ -196,6 +196,21 @@ export interface Rejection {
 /** A quote as the archive sees it: attributed to an archive-wide speaker. */
 export interface ArchiveQuote extends AttributedQuote {
   readonly speaker: { readonly id: string; readonly name: string; readonly type: SpeakerType } | null;
+  /** The sentence around the quote, as plain text. */
+  readonly context: string;
+  /** Other articles that carry the same quotation, oldest first ("also reported by"). */
+  readonly alsoReported: readonly ArticleRef[];
+}
+
+/** A short reference to an article, for links and listings. */
+export interface ArticleRef {
+  readonly id: string;
+  readonly url: string;
+  readonly headline: string;
+  readonly date: string | null;
+  readonly source: string | null;
+  /** Set when the reference points at one quote: that quote's id in the article. */
+  readonly quoteId?: string;
 }
 
 /** An article in the archive: unique slug, URL, and quotes linked to archive speakers. */
@@ -204,6 +219,8 @@ export interface ArchiveArticle extends Omit<AttributedArticle, 'quotes'> {
   /** Site-relative URL, e.g. `/articles/russia-dismisses-ukraine/`. */
   readonly url: string;
   readonly quotes: readonly ArchiveQuote[];
+  /** Articles that quote the same speakers, most shared first (at most 5). */
+  readonly related: readonly ArticleRef[];
 }
 
 /** One quote on a speaker's page. */
@@ -220,6 +237,8 @@ export interface SpeakerQuote {
   /** The sentence around the quote. */
   readonly context: string;
   readonly confidence: number;
+  /** Where else the same quotation appeared. */
+  readonly alsoReported: readonly ArticleRef[];
 }
 
 /** A speaker across the whole archive: one person or organisation, one page. */
@@ -235,6 +254,8 @@ export interface ArchiveSpeaker {
   readonly description: string | null;
   /** Newest first; undated last. */
   readonly quotes: readonly SpeakerQuote[];
+  /** Speakers most often quoted in the same articles, most first (at most 10). */
+  readonly alongside: readonly { readonly id: string; readonly name: string; readonly url: string; readonly count: number }[];
 }
 
 /** Output of `archive`: everything the site needs, in display order. */
