@@ -1,0 +1,84 @@
+/**
+ * Reading the seeds folder: every seed through the pipeline (by a caller-chosen function,
+ * so `build` can cache and `check` need not), the editor's speaker file, and the archive.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+import { buildArchive } from '../archive/index.ts';
+import { message } from '../messages.ts';
+import { parseSpeakerDirectory } from '../speakers/directory.ts';
+import type { Archive, AttributedArticle, Message, Rejection, SpeakerDirectory } from '../types.ts';
+
+/** The editor's speaker file inside the seeds folder. */
+export const DIRECTORY_FILE = 'speakers.yml';
+
+export type Processed = AttributedArticle | Rejection;
+
+/**
+ * List the seed files of a folder (recursively), sorted by path so order never depends on
+ * the file system. Seeds are `.txt` and `.md`; dotfiles and READMEs are not seeds.
+ */
+export async function listSeeds(seedsDir: string): Promise<string[]> {
+  const entries = await readdir(seedsDir, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    const ext = extname(entry.name).toLowerCase();
+    if (ext !== '.txt' && ext !== '.md') continue;
+    if (/^readme\.(md|txt)$/i.test(entry.name)) continue;
+    files.push(join(entry.parentPath, entry.name));
+  }
+  return files.sort();
+}
+
+export interface Collected {
+  readonly archive: Archive;
+  readonly rejected: readonly Rejection[];
+  /** Every message, sorted by file and position. */
+  readonly messages: readonly Message[];
+  /** Errors in the editor's speaker file. */
+  readonly directoryFailed: boolean;
+}
+
+const byPosition = (a: Message, b: Message): number =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+
+/** Read, process and archive every seed of `seedsDir`. */
+export async function collect(
+  seedsDir: string,
+  cwd: string,
+  processOne: (path: string, bytes: Uint8Array) => Processed | Promise<Processed>,
+  progress: (stage: string, done: number, total: number) => void = () => {},
+): Promise<Collected> {
+  const files = await listSeeds(seedsDir);
+  const records: Processed[] = [];
+  for (const [index, file] of files.entries()) {
+    const path = relative(cwd, file) || file;
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+      records.push({ rejected: true, path, id, messages: [message('read:unreadable', { file: path }, { error: (error as Error).message })] });
+      continue;
+    }
+    records.push(await processOne(path, bytes));
+    progress('extract', index + 1, files.length);
+  }
+
+  let directory: SpeakerDirectory = { speakers: [] };
+  const directoryMessages: Message[] = [];
+  const directoryPath = join(seedsDir, DIRECTORY_FILE);
+  const text = await readFile(directoryPath, 'utf8').catch(() => null);
+  if (text !== null) {
+    const parsed = parseSpeakerDirectory(text, relative(cwd, directoryPath) || directoryPath);
+    directory = parsed.directory;
+    directoryMessages.push(...parsed.messages);
+  }
+
+  const articles = records.filter((r): r is AttributedArticle => !('rejected' in r));
+  const rejected = records.filter((r): r is Rejection => 'rejected' in r);
+  const archive = buildArchive(articles, { directory });
+  const messages = [...directoryMessages, ...records.flatMap((r) => r.messages), ...archive.messages].sort(byPosition);
+  return { archive, rejected, messages, directoryFailed: directoryMessages.some((m) => m.severity === 'error') };
+}

@@ -1,0 +1,140 @@
+/**
+ * The `build` stage: the only place that touches the disk. It lists and reads the seeds,
+ * runs each through the pipeline (or takes it from the cache), builds the archive and the
+ * site plan, renders everything into a staging folder, indexes it for search and swaps it
+ * in whole. A failed or killed build leaves the previous site as it was.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PIPELINE_VERSION, processSeed } from '../pipeline.ts';
+import { planSite } from '../site/index.ts';
+import { renderPages, writeFiles } from '../site/eleventy.ts';
+import type { SiteOptions } from '../site/types.ts';
+import type { Archive, Message, Rejection } from '../types.ts';
+import { collect, type Processed } from './collect.ts';
+import { acquireLock, OutputError, outputPaths, recover, swapIn } from './fsutil.ts';
+import { indexSearch } from './search.ts';
+
+export { BuildLockedError, OutputError } from './fsutil.ts';
+export { DIRECTORY_FILE, listSeeds } from './collect.ts';
+
+export interface BuildOptions {
+  readonly seedsDir: string;
+  readonly outDir: string;
+  readonly cacheDir: string;
+  /** Absolute site URL for feeds and canonical links; default `http://localhost:8080`. */
+  readonly baseUrl?: string;
+  /** Warnings count as errors, and nothing is published when anything fails. */
+  readonly strict?: boolean;
+  /** Skip the search index (tests that don't need it). */
+  readonly search?: boolean;
+  /** Called with progress: stage name, done, total. */
+  readonly onProgress?: (stage: string, done: number, total: number) => void;
+  /** The working folder messages are relative to; default `process.cwd()`. */
+  readonly cwd?: string;
+  /** `SOURCE_DATE_EPOCH` (seconds), for a reproducible build date. */
+  readonly sourceDateEpoch?: string;
+}
+
+export interface BuildReport {
+  readonly published: boolean;
+  readonly articles: number;
+  readonly speakers: number;
+  readonly quotes: number;
+  /** Every content message, rejections included, in file order. */
+  readonly messages: readonly Message[];
+  readonly rejected: readonly Rejection[];
+  readonly warnings: number;
+  readonly ms: number;
+  readonly outDir: string;
+}
+
+function cacheKey(path: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(`${PIPELINE_VERSION}\0${path}\0`).update(bytes).digest('hex');
+}
+
+/** Run one seed through the pipeline, using the cache when its content and the pipeline are unchanged. */
+async function processCached(path: string, bytes: Uint8Array, cacheDir: string): Promise<Processed> {
+  const key = cacheKey(path, bytes);
+  const file = join(cacheDir, 'records', key.slice(0, 2), `${key}.json`);
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Processed;
+  } catch {
+    // not cached (or unreadable): compute it
+  }
+  const result = processSeed({ path, bytes });
+  await mkdir(join(cacheDir, 'records', key.slice(0, 2)), { recursive: true });
+  await writeFile(file, JSON.stringify(result));
+  return result;
+}
+
+/** The build date: from SOURCE_DATE_EPOCH, else the newest article's date, else null. Never the clock. */
+export function buildDate(archive: Archive, sourceDateEpoch?: string): string | null {
+  if (sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch)) {
+    return new Date(Number(sourceDateEpoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  const newest = archive.articles.find((a) => a.date !== null)?.date;
+  return newest ? `${newest}T00:00:00Z` : null;
+}
+
+/**
+ * Build the site.
+ *
+ * @example
+ *   const report = await build({ seedsDir: 'seeds', outDir: 'dist', cacheDir: '.verbatim-cache' })
+ */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const progress = options.onProgress ?? (() => {});
+  const release = await acquireLock(options.outDir);
+  try {
+    await recover(options.outDir);
+
+    // read → parse → quotes → speakers, per seed (cached), then the archive
+    const { archive, rejected, messages, directoryFailed } = await collect(
+      options.seedsDir,
+      cwd,
+      (path, bytes) => processCached(path, bytes, options.cacheDir),
+      progress,
+    );
+    const warnings = messages.filter((m) => m.severity === 'warning').length;
+    const failed = rejected.length > 0 || directoryFailed || (options.strict === true && warnings > 0);
+    const quotes = archive.articles.reduce((n, a) => n + a.quotes.length, 0);
+    const summary = { articles: archive.articles.length, speakers: archive.speakers.length, quotes, messages, rejected, warnings, outDir: options.outDir };
+
+    if (options.strict === true && failed) {
+      return { ...summary, published: false, ms: performance.now() - started };
+    }
+
+    // archive → site, rendered into staging, then swapped in
+    const siteOptions: SiteOptions = {
+      baseUrl: (options.baseUrl ?? 'http://localhost:8080').replace(/\/+$/, ''),
+      buildDate: buildDate(archive, options.sourceDateEpoch),
+      title: 'Verbatim',
+    };
+    const plan = planSite(archive, siteOptions);
+    const staging = outputPaths(options.outDir).staging(process.pid);
+    await rm(staging, { recursive: true, force: true });
+    try {
+      await mkdir(staging, { recursive: true });
+      progress('render', 0, plan.pages.length);
+      await renderPages(plan.pages, staging);
+      await writeFiles(plan.files, staging);
+      progress('render', plan.pages.length, plan.pages.length);
+      if (options.search !== false) await indexSearch(staging, progress);
+      await swapIn(staging, options.outDir);
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true }).catch(() => {});
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code && ['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EDQUOT'].includes(code)) {
+        throw new OutputError((error as NodeJS.ErrnoException).path ?? options.outDir, code, error);
+      }
+      throw error;
+    }
+    return { ...summary, published: true, ms: performance.now() - started };
+  } finally {
+    await release();
+  }
+}

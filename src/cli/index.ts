@@ -1,0 +1,153 @@
+/**
+ * The `verbatim` command line: a thin layer over `build` and `check`.
+ *
+ * Exit status: 0 every seed published; 1 some seed rejected (or, with --strict, any
+ * warning; or the build failed); 2 the command was used wrongly.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, BuildLockedError, OutputError, type BuildReport } from '../build/index.ts';
+import { check } from '../build/check.ts';
+import { formatMessage } from '../messages.ts';
+import type { Message } from '../types.ts';
+import { progressReporter } from './progress.ts';
+
+export const HELP = `Usage: verbatim <command> [options]
+
+Commands:
+  build    Read the seeds and write the static site.
+  check    Validate the seeds without building (same messages, nothing written).
+
+Options:
+  --seeds DIR      folder of seed files (.txt, .md)            [default: seeds]
+  --out DIR        output folder for the site                  [default: dist]
+  --cache DIR      cache of parsed records                     [default: .verbatim-cache]
+  --base-url URL   absolute URL the site is served from, for feeds, sitemap and canonical links
+                                                               [default: http://localhost:8080]
+  --strict         treat warnings as errors; publish nothing if any seed fails
+  --quiet          print only errors and the summary line
+  -h, --help       show this help
+
+Exit status: 0 all seeds published, 1 some seed rejected or the build failed, 2 wrong usage.
+`;
+
+interface Io {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly isTTY: boolean;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  isTTY: process.stderr.isTTY === true && !process.env['CI'],
+};
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The last line of every build: counts and time. */
+export function summaryLine(report: Pick<BuildReport, 'articles' | 'speakers' | 'quotes' | 'warnings' | 'rejected' | 'ms'>, verb: string): string {
+  return `verbatim: ${verb} ${plural(report.articles, 'article')}, ${plural(report.speakers, 'speaker')}, ${plural(report.quotes, 'quote')}; ${plural(report.warnings, 'warning')}, ${report.rejected.length} rejected ${report.rejected.length === 1 ? 'seed' : 'seeds'}; ${(report.ms / 1000).toFixed(1)} s`;
+}
+
+function printMessages(messages: readonly Message[], quiet: boolean, io: Io): void {
+  for (const m of messages) {
+    if (m.severity === 'info') continue;
+    if (quiet && m.severity !== 'error') continue;
+    io.err(formatMessage(m));
+  }
+}
+
+/**
+ * Run the command line. Returns the exit status instead of exiting, so tests can call it.
+ *
+ * @example
+ *   process.exitCode = await main(['build', '--seeds', 'seeds'])
+ */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        seeds: { type: 'string', default: 'seeds' },
+        out: { type: 'string', default: 'dist' },
+        cache: { type: 'string', default: '.verbatim-cache' },
+        'base-url': { type: 'string', default: 'http://localhost:8080' },
+        strict: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`verbatim: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || command === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  if (command !== 'build' && command !== 'check') {
+    io.err(command === undefined ? `verbatim: which command?\n\n${HELP}` : `verbatim: unknown command “${command}”\n\n${HELP}`);
+    return 2;
+  }
+  if (positionals.length > 1) {
+    io.err(`verbatim: unexpected argument “${positionals[1]}”\n\n${HELP}`);
+    return 2;
+  }
+  const baseUrl = values['base-url'];
+  if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) {
+    io.err(`verbatim: --base-url must be an absolute http(s) URL, like https://news.example.org (got “${baseUrl}”)`);
+    return 2;
+  }
+  const seedsDir = resolve(values.seeds);
+  try {
+    await readFile(seedsDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EISDIR') throw error;
+    });
+  } catch {
+    io.err(`verbatim: the seeds folder ${values.seeds} does not exist; create it and put .txt or .md articles in it, or pass --seeds DIR`);
+    return 2;
+  }
+
+  if (command === 'check') {
+    const report = await check({ seedsDir });
+    printMessages(report.messages, values.quiet, io);
+    io.out(summaryLine(report, 'checked'));
+    return report.rejected.length > 0 || (values.strict && report.warnings > 0) ? 1 : 0;
+  }
+
+  const progress = progressReporter(io.isTTY && !values.quiet);
+  try {
+    const report = await build({
+      seedsDir,
+      outDir: resolve(values.out),
+      cacheDir: resolve(values.cache),
+      baseUrl,
+      strict: values.strict,
+      onProgress: progress.update,
+      ...(process.env['SOURCE_DATE_EPOCH'] === undefined ? {} : { sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'] }),
+    });
+    progress.done();
+    printMessages(report.messages, values.quiet, io);
+    if (!report.published) {
+      io.err(`verbatim: --strict: nothing was published because ${report.rejected.length > 0 ? 'some seeds were rejected' : 'there were warnings'}`);
+    }
+    io.out(summaryLine(report, report.published ? `built ${values.out}:` : 'published nothing:'));
+    return report.published && report.rejected.length === 0 ? 0 : 1;
+  } catch (error) {
+    progress.done();
+    if (error instanceof BuildLockedError || error instanceof OutputError) {
+      io.err(`verbatim: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
