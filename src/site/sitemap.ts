@@ -1,0 +1,125 @@
+/**
+ * `sitemap.xml` and `robots.txt`, plus the two helpers every machine-readable file of the
+ * site shares: absolute URLs from `baseUrl`, and XML escaping that never emits invalid XML.
+ *
+ * Pure functions: no clock, no I/O, no locale. The same input gives byte-identical output.
+ */
+import type { SiteFile, SiteOptions } from './types.ts';
+
+/** The sitemaps.org limit of URLs per sitemap file. Larger sites get a sitemap index. */
+export const SITEMAP_LIMIT = 50_000;
+
+/**
+ * Characters XML 1.0 does not allow (C0 controls other than tab, LF and CR; lone surrogates;
+ * U+FFFE and U+FFFF) plus DEL and the C1 controls, which XML allows but discourages and which
+ * never belong in news text. They are dropped, so the output is always well-formed.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const XML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\r': '&#xD;',
+};
+
+/**
+ * Escape text for XML character data or a quoted attribute value: `& < > " '` become entities,
+ * a CR becomes `&#xD;` (so parsers do not fold it into a newline), and characters XML 1.0 forbids
+ * are removed. Everything else, U+2028 and U+202E included, stays literal text.
+ *
+ * @example
+ *   escapeXml('</title><script>') // '&lt;/title&gt;&lt;script&gt;'
+ *   escapeXml('a\u0000b')         // 'ab'
+ */
+export function escapeXml(text: string): string {
+  return text.replace(NOT_XML, '').replace(/[&<>"'\r]/g, (c) => XML_ENTITIES[c] ?? c);
+}
+
+/**
+ * Parse and check `options.baseUrl`: an absolute http(s) URL. A trailing slash is ignored.
+ * Throws a `TypeError` for anything else (a wrongly called API, not a content problem).
+ */
+function parseBase(baseUrl: string): URL {
+  let base: URL;
+  try {
+    base = new URL(baseUrl);
+  } catch {
+    throw new TypeError(`baseUrl must be an absolute http(s) URL such as https://news.example.org, not ${JSON.stringify(baseUrl)}`);
+  }
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') {
+    throw new TypeError(`baseUrl must use http or https, not ${JSON.stringify(base.protocol)}`);
+  }
+  if (base.search !== '' || base.hash !== '') {
+    throw new TypeError(`baseUrl must not carry a query or fragment: ${JSON.stringify(baseUrl)}`);
+  }
+  return base;
+}
+
+/**
+ * Turn a site-relative URL (`/articles/x/`, `/articles/x/#q3`) into an absolute one under
+ * `options.baseUrl` (which may itself have a path, e.g. `https://example.org/archive`).
+ * Non-ASCII characters, spaces, quotes and angle brackets are percent-encoded by the WHATWG
+ * URL parser; existing `%XX` escapes are kept. Throws a `TypeError` when `url` does not start
+ * with a single `/` or would leave the site (`//evil.example`, `/../`).
+ *
+ * @example
+ *   absoluteUrl('/articles/東京/', { baseUrl: 'https://n.example', … })
+ *   // 'https://n.example/articles/%E6%9D%B1%E4%BA%AC/'
+ */
+export function absoluteUrl(url: string, options: Pick<SiteOptions, 'baseUrl'>): string {
+  if (!url.startsWith('/') || url.startsWith('//')) {
+    throw new TypeError(`expected a site-relative URL starting with "/", not ${JSON.stringify(url)}`);
+  }
+  const base = parseBase(options.baseUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const absolute = new URL(`${base.origin}${prefix}${url}`);
+  if (absolute.origin !== base.origin || !absolute.pathname.startsWith(`${prefix}/`)) {
+    throw new TypeError(`URL ${JSON.stringify(url)} leaves the site at ${JSON.stringify(options.baseUrl)}`);
+  }
+  return absolute.href;
+}
+
+function urlset(locations: readonly string[]): string {
+  const entries = locations.map((loc) => `  <url><loc>${escapeXml(loc)}</loc></url>\n`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries}</urlset>\n`;
+}
+
+function sitemapIndex(locations: readonly string[]): string {
+  const entries = locations.map((loc) => `  <sitemap><loc>${escapeXml(loc)}</loc></sitemap>\n`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries}</sitemapindex>\n`;
+}
+
+/**
+ * `sitemap.xml` listing every given page once, as absolute, XML-escaped URLs sorted by
+ * code unit (independent of locale and input order), and `robots.txt` allowing every crawler
+ * and naming the sitemap. No `<lastmod>`: pages carry no reliable modification time.
+ *
+ * `urls` are site-relative page URLs (`/`, `/articles/x/`); duplicates are listed once.
+ * A URL with a fragment is a caller bug (`TypeError`): fragments are not pages.
+ * Over {@link SITEMAP_LIMIT} URLs, `sitemap.xml` becomes a sitemap index over
+ * `sitemap-1.xml`, `sitemap-2.xml`, ….
+ *
+ * @example
+ *   sitemapFiles(['/', '/articles/a/'], { baseUrl: 'https://n.example', buildDate: null, title: 'N' })
+ *   // [{ path: 'sitemap.xml', … }, { path: 'robots.txt', contents: 'User-agent: *\nAllow: /\n\nSitemap: https://n.example/sitemap.xml\n' }]
+ */
+export function sitemapFiles(urls: readonly string[], options: SiteOptions): SiteFile[] {
+  for (const url of urls) {
+    if (url.includes('#')) throw new TypeError(`sitemap URLs name pages and cannot carry a fragment: ${JSON.stringify(url)}`);
+  }
+  const locations = [...new Set(urls.map((url) => absoluteUrl(url, options)))].sort();
+  const sitemapUrl = absoluteUrl('/sitemap.xml', options);
+  const robots: SiteFile = { path: 'robots.txt', contents: `User-agent: *\nAllow: /\n\nSitemap: ${sitemapUrl}\n` };
+  if (locations.length <= SITEMAP_LIMIT) {
+    return [{ path: 'sitemap.xml', contents: urlset(locations) }, robots];
+  }
+  const parts: SiteFile[] = [];
+  for (let start = 0; start < locations.length; start += SITEMAP_LIMIT) {
+    parts.push({ path: `sitemap-${parts.length + 1}.xml`, contents: urlset(locations.slice(start, start + SITEMAP_LIMIT)) });
+  }
+  const index = sitemapIndex(parts.map((part) => absoluteUrl(`/${part.path}`, options)));
+  return [{ path: 'sitemap.xml', contents: index }, ...parts, robots];
+}
