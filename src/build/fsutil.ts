@@ -1,10 +1,14 @@
 /**
- * File-system helpers for the build: the lock, staging folders and the swap.
- * Everything that can leave state behind is named after the output folder so the
- * next build can find and clean it.
+ * The output folder, made atomic.
+ *
+ * `dist` is a symbolic link to a complete generation of the site, kept beside it in
+ * `.dist.verbatim/gen-*`. A build writes a new generation, then points `dist` at it with one
+ * `rename(2)` of a fresh link over the old one: readers (and web servers) see either the old
+ * site or the new one, never a mix, even if the build is killed at any moment. Leftover
+ * generations and the lock of a dead build are cleaned up by the next build.
  */
-import { mkdir, open, readFile, readdir, rename, rm, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, mkdir, open, readFile, readdir, readlink, rename, rm, symlink, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** Thrown when another build holds the output folder's lock. */
 export class BuildLockedError extends Error {
@@ -23,10 +27,13 @@ export class OutputError extends Error {
 }
 
 function hint(code: string): string {
-  if (code === 'ENOSPC') return 'Free some disk space and build again.';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'Free some disk space and build again.';
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Make the output folder’s parent writable, or choose another --out.';
   return 'Check the path and build again.';
 }
+
+/** Error codes that mean "the output cannot be written", as opposed to a bug. */
+export const OUTPUT_ERROR_CODES: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS']);
 
 /** True when a process with this pid exists. */
 export function isAlive(pid: number): boolean {
@@ -38,88 +45,93 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Paths that belong to an output folder. */
-export function outputPaths(outDir: string): { lock: string; staging: (pid: number) => string; old: (pid: number) => string; parent: string; prefix: string } {
-  const parent = dirname(outDir);
-  const prefix = `.${basename(outDir)}.verbatim-`;
-  return {
-    parent,
-    prefix,
-    lock: join(parent, `${prefix}lock`),
-    staging: (pid) => join(parent, `${prefix}staging-${pid}`),
-    old: (pid) => join(parent, `${prefix}old-${pid}`),
-  };
+/** Where an output folder keeps its generations, lock and scratch space. */
+export interface OutputLayout {
+  /** The output path the editor named (a symbolic link once built). */
+  readonly out: string;
+  /** `.<name>.verbatim/` beside it. */
+  readonly state: string;
+  readonly lock: string;
+}
+
+export function outputLayout(outDir: string): OutputLayout {
+  const out = resolve(outDir);
+  const state = join(dirname(out), `.${basename(out)}.verbatim`);
+  return { out, state, lock: join(state, 'lock') };
 }
 
 /**
  * Take the output folder's lock (an exclusive file holding our pid).
  * A lock left by a dead process is taken over. Returns a release function.
  */
-export async function acquireLock(outDir: string): Promise<() => Promise<void>> {
-  const { lock, parent } = outputPaths(outDir);
-  await mkdir(parent, { recursive: true });
+export async function acquireLock(layout: OutputLayout): Promise<() => Promise<void>> {
+  await mkdir(layout.state, { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const handle = await open(lock, 'wx');
+      const handle = await open(layout.lock, 'wx');
       await handle.writeFile(String(process.pid));
       await handle.close();
       return async () => {
-        await unlink(lock).catch(() => {});
+        await unlink(layout.lock).catch(() => {});
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && pid !== process.pid) throw new BuildLockedError(lock, pid);
-      await unlink(lock).catch(() => {});
+      const pid = Number.parseInt(await readFile(layout.lock, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new BuildLockedError(layout.lock, pid);
+      await unlink(layout.lock).catch(() => {});
     }
   }
-  throw new Error(`could not take the build lock ${lock}`);
+  throw new Error(`could not take the build lock ${layout.lock}`);
+}
+
+/** The generation folder `out` points at now, or null (no site yet, or `out` is a plain folder). */
+export async function currentGeneration(layout: OutputLayout): Promise<string | null> {
+  try {
+    const target = await readlink(layout.out);
+    return resolve(dirname(layout.out), target);
+  } catch {
+    return null;
+  }
+}
+
+/** A new, empty generation folder's path (not created). */
+export function newGeneration(layout: OutputLayout): string {
+  return join(layout.state, `gen-${Date.now().toString(36)}-${process.pid}`);
 }
 
 /**
- * Remove what killed builds left behind: staging folders of dead processes, and
- * restore the previous site if a build died between the two renames of a swap.
+ * Remove what earlier builds left behind: every generation and scratch folder that `out`
+ * does not point at. Call only while holding the lock.
  */
-export async function recover(outDir: string): Promise<void> {
-  const { parent, prefix } = outputPaths(outDir);
+export async function collectGarbage(layout: OutputLayout): Promise<void> {
+  const current = await currentGeneration(layout);
   let names: string[];
   try {
-    names = await readdir(parent);
+    names = await readdir(layout.state);
   } catch {
     return;
   }
-  const outExists = names.includes(basename(outDir));
-  const olds = names.filter((n) => n.startsWith(`${prefix}old-`)).sort();
-  if (!outExists && olds.length > 0) {
-    await rename(join(parent, olds.at(-1)!), outDir);
-    olds.pop();
-  }
   for (const name of names) {
-    if (!name.startsWith(prefix) || name === `${prefix}lock`) continue;
-    if (name.startsWith(`${prefix}staging-`) || olds.includes(name)) {
-      const pid = Number.parseInt(name.slice(name.lastIndexOf('-') + 1), 10);
-      if (pid !== process.pid && isAlive(pid) && name.startsWith(`${prefix}staging-`)) continue;
-      await rm(join(parent, name), { recursive: true, force: true });
-    }
+    if (name === 'lock') continue;
+    const path = join(layout.state, name);
+    if (path === current) continue;
+    await rm(path, { recursive: true, force: true });
   }
 }
 
 /**
- * Put a finished staging folder in place of the output folder.
- * The old site is renamed aside first, then the new one renamed in; both are
- * single `rename(2)` calls on the same file system. If the process dies between them,
- * `recover` restores the old site on the next build.
+ * Point `out` at a finished generation, atomically: a new symbolic link is made beside it
+ * and renamed over the old one. The first time, when `out` is still a plain folder (or
+ * absent), the folder is moved into the state folder first.
  */
-export async function swapIn(staging: string, outDir: string): Promise<void> {
-  const { old } = outputPaths(outDir);
-  const aside = old(process.pid);
-  let moved = false;
-  try {
-    await rename(outDir, aside);
-    moved = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+export async function publish(layout: OutputLayout, generation: string): Promise<void> {
+  const stat = await lstat(layout.out).catch(() => null);
+  if (stat && !stat.isSymbolicLink()) {
+    await rename(layout.out, join(layout.state, `legacy-${process.pid}`));
   }
-  await rename(staging, outDir);
-  if (moved) await rm(aside, { recursive: true, force: true });
+  const link = join(layout.state, `link-${process.pid}`);
+  await rm(link, { force: true });
+  const target = join(basename(layout.state), basename(generation));
+  await symlink(target, link);
+  await rename(link, layout.out);
 }

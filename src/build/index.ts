@@ -13,7 +13,7 @@ import { renderPages, writeFiles } from '../site/eleventy.ts';
 import type { SiteOptions } from '../site/types.ts';
 import type { Archive, Message, Rejection } from '../types.ts';
 import { collect, type Processed } from './collect.ts';
-import { acquireLock, OutputError, outputPaths, recover, swapIn } from './fsutil.ts';
+import { acquireLock, collectGarbage, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
 import { indexSearch } from './search.ts';
 
 export { BuildLockedError, OutputError } from './fsutil.ts';
@@ -88,9 +88,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? (() => {});
-  const release = await acquireLock(options.outDir);
+  const layout = outputLayout(options.outDir);
+  const release = await acquireLock(layout);
   try {
-    await recover(options.outDir);
+    await collectGarbage(layout);
 
     // read → parse → quotes → speakers, per seed (cached), then the archive
     const { archive, rejected, messages, directoryFailed } = await collect(
@@ -115,24 +116,24 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       title: 'Verbatim',
     };
     const plan = planSite(archive, siteOptions);
-    const staging = outputPaths(options.outDir).staging(process.pid);
-    await rm(staging, { recursive: true, force: true });
+    const generation = newGeneration(layout);
     try {
-      await mkdir(staging, { recursive: true });
+      await mkdir(generation, { recursive: true });
       progress('render', 0, plan.pages.length);
-      await renderPages(plan.pages, staging);
-      await writeFiles(plan.files, staging);
+      await renderPages(plan.pages, generation);
+      await writeFiles(plan.files, generation);
       progress('render', plan.pages.length, plan.pages.length);
-      if (options.search !== false) await indexSearch(staging, progress);
-      await swapIn(staging, options.outDir);
+      if (options.search !== false) await indexSearch(generation, progress);
+      await publish(layout, generation);
     } catch (error) {
-      await rm(staging, { recursive: true, force: true }).catch(() => {});
+      await rm(generation, { recursive: true, force: true }).catch(() => {});
       const code = (error as NodeJS.ErrnoException).code;
-      if (code && ['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EDQUOT'].includes(code)) {
+      if (code !== undefined && OUTPUT_ERROR_CODES.has(code)) {
         throw new OutputError((error as NodeJS.ErrnoException).path ?? options.outDir, code, error);
       }
       throw error;
     }
+    await collectGarbage(layout);
     return { ...summary, published: true, ms: performance.now() - started };
   } finally {
     await release();
