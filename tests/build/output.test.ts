@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, readlink, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  acquireLock,
+  BuildLockedError,
+  collectGarbage,
+  currentGeneration,
+  newGeneration,
+  outputLayout,
+  publish,
+} from '../../src/build/fsutil.ts';
+import { resolveRequest } from '../../src/cli/serve.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'verbatim-output-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function makeGeneration(layout: ReturnType<typeof outputLayout>, marker: string): Promise<string> {
+  const gen = newGeneration(layout) + marker;
+  await mkdir(gen, { recursive: true });
+  await writeFile(join(gen, 'index.html'), marker);
+  return gen;
+}
+
+describe('atomic output', () => {
+  it('publishes a generation by pointing the output link at it', async () => {
+    const layout = outputLayout(join(dir, 'dist'));
+    await mkdir(layout.state, { recursive: true });
+    const gen = await makeGeneration(layout, 'one');
+    await publish(layout, gen);
+    expect(await readFile(join(dir, 'dist', 'index.html'), 'utf8')).toBe('one');
+    expect(await readlink(join(dir, 'dist'))).toBe(join('.dist.verbatim', gen.split('/').at(-1)!));
+    expect(await currentGeneration(layout)).toBe(gen);
+  });
+
+  it('replaces a plain output folder from before on the first publish', async () => {
+    const layout = outputLayout(join(dir, 'dist'));
+    await mkdir(join(dir, 'dist'), { recursive: true });
+    await writeFile(join(dir, 'dist', 'stale.html'), 'old');
+    await mkdir(layout.state, { recursive: true });
+    await publish(layout, await makeGeneration(layout, 'two'));
+    expect(await readdir(join(dir, 'dist'))).toEqual(['index.html']);
+  });
+
+  it('removes every generation but the published one', async () => {
+    const layout = outputLayout(join(dir, 'dist'));
+    await mkdir(layout.state, { recursive: true });
+    const first = await makeGeneration(layout, 'a');
+    await publish(layout, first);
+    const second = await makeGeneration(layout, 'b');
+    await publish(layout, second);
+    await makeGeneration(layout, 'half-written');
+    await collectGarbage(layout);
+    expect(await readdir(layout.state)).toEqual([second.split('/').at(-1)]);
+    expect(await realpath(join(dir, 'dist'))).toBe(second);
+  });
+});
+
+describe('build lock', () => {
+  it('refuses a second build while the first holds the lock, naming its pid', async () => {
+    const layout = outputLayout(join(dir, 'dist'));
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
+    try {
+      await mkdir(layout.state, { recursive: true });
+      await writeFile(layout.lock, String(child.pid));
+      const error = await acquireLock(layout).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BuildLockedError);
+      expect((error as Error).message).toContain(`pid ${child.pid}`);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const layout = outputLayout(join(dir, 'dist'));
+    const child = spawn(process.execPath, ['-e', '']);
+    await new Promise((done) => child.on('exit', done));
+    await mkdir(layout.state, { recursive: true });
+    await writeFile(layout.lock, String(child.pid));
+    const release = await acquireLock(layout);
+    expect(await readFile(layout.lock, 'utf8')).toBe(String(process.pid));
+    await release();
+  });
+});
+
+describe('dev server paths', () => {
+  it('maps a trailing slash to index.html', () => {
+    expect(resolveRequest('/srv', '/articles/x/')).toBe('/srv/articles/x/index.html');
+  });
+
+  it('refuses paths that escape the site folder', () => {
+    expect(resolveRequest('/srv', '/../etc/passwd')).toBeNull();
+    expect(resolveRequest('/srv', '/%2e%2e/%2e%2e/etc/passwd')).toBeNull();
+    expect(resolveRequest('/srv', '/a%00b')).toBeNull();
+  });
+});
