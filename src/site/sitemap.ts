@@ -9,12 +9,15 @@ import type { SiteFile, SiteOptions } from './types.ts';
 /** The sitemaps.org limit of URLs per sitemap file. Larger sites get a sitemap index. */
 export const SITEMAP_LIMIT = 50_000;
 
+/** Lone UTF-16 surrogates, which neither XML nor a URL can carry. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * Characters XML 1.0 does not allow (C0 controls other than tab, LF and CR; lone surrogates;
  * U+FFFE and U+FFFF) plus DEL and the C1 controls, which XML allows but discourages and which
  * never belong in news text. They are dropped, so the output is always well-formed.
  */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF]|${LONE_SURROGATE.source}`, 'g');
 
 const XML_ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -59,10 +62,22 @@ function parseBase(baseUrl: string): URL {
 }
 
 /**
+ * Percent-encode every character RFC 3986 does not allow in a path, query or fragment,
+ * and every `%` that does not start an escape. Existing `%XX` escapes and the URL's
+ * structure (`/ ? # & =`) are kept. Done before the WHATWG parser, which would otherwise
+ * drop tabs and newlines, read `\` as `/`, and keep `|`, `^` and stray `%` as they are.
+ */
+function encodeUrl(url: string): string {
+  return url
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?#%]+/g, (run) => encodeURIComponent(run));
+}
+
+/**
  * Turn a site-relative URL (`/articles/x/`, `/articles/x/#q3`) into an absolute one under
  * `options.baseUrl` (which may itself have a path, e.g. `https://example.org/archive`).
- * Non-ASCII characters, spaces, quotes and angle brackets are percent-encoded by the WHATWG
- * URL parser; existing `%XX` escapes are kept. Throws a `TypeError` when `url` does not start
+ * Characters RFC 3986 does not allow (non-ASCII, spaces, quotes, angle brackets, `{}|^\\`, a stray `%`)
+ * are percent-encoded as UTF-8; existing `%XX` escapes are kept; dot segments are resolved. Throws a `TypeError` when `url` does not start
  * with a single `/` or would leave the site (`//evil.example`, `/../`).
  *
  * @example
@@ -75,7 +90,7 @@ export function absoluteUrl(url: string, options: Pick<SiteOptions, 'baseUrl'>):
   }
   const base = parseBase(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
-  const absolute = new URL(`${base.origin}${prefix}${url}`);
+  const absolute = new URL(`${base.origin}${prefix}${encodeUrl(url)}`);
   if (absolute.origin !== base.origin || !absolute.pathname.startsWith(`${prefix}/`)) {
     throw new TypeError(`URL ${JSON.stringify(url)} leaves the site at ${JSON.stringify(options.baseUrl)}`);
   }
