@@ -7,17 +7,24 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { build, BuildLockedError, OutputError, type BuildReport } from '../build/index.ts';
 import { check } from '../build/check.ts';
 import { formatMessage } from '../messages.ts';
 import type { Message } from '../types.ts';
+import { startDev } from './dev.ts';
 import { progressReporter } from './progress.ts';
+
+/** The site's templates, shipped with Verbatim. */
+const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export const HELP = `Usage: verbatim <command> [options]
 
 Commands:
   build    Read the seeds and write the static site.
   check    Validate the seeds without building (same messages, nothing written).
+  dev      Build, serve on localhost with live reload, and rebuild on every change
+           to the seeds or templates.
 
 Options:
   --seeds DIR      folder of seed files (.txt, .md)            [default: seeds]
@@ -27,6 +34,7 @@ Options:
                                                                [default: http://localhost:8080]
   --strict         treat warnings as errors; publish nothing if any seed fails
   --quiet          print only errors and the summary line
+  --port N         dev: the port to serve on                   [default: 8080]
   -h, --help       show this help
 
 Exit status: 0 all seeds published, 1 some seed rejected or the build failed, 2 wrong usage.
@@ -81,6 +89,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         'base-url': { type: 'string', default: 'http://localhost:8080' },
         strict: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        port: { type: 'string', default: '8080' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -94,7 +103,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.out(HELP);
     return 0;
   }
-  if (command !== 'build' && command !== 'check') {
+  if (command !== 'build' && command !== 'check' && command !== 'dev') {
     io.err(command === undefined ? `verbatim: which command?\n\n${HELP}` : `verbatim: unknown command “${command}”\n\n${HELP}`);
     return 2;
   }
@@ -115,6 +124,28 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   } catch {
     io.err(`verbatim: the seeds folder ${values.seeds} does not exist; create it and put .txt or .md articles in it, or pass --seeds DIR`);
     return 2;
+  }
+
+  if (command === 'dev') {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      io.err(`verbatim: --port must be a number from 0 to 65535 (got “${values.port}”)`);
+      return 2;
+    }
+    const server = await startDev({
+      seedsDir,
+      outDir: resolve(values.out),
+      cacheDir: resolve(values.cache),
+      templatesDir: TEMPLATES_DIR,
+      port,
+      log: io.err,
+    });
+    await new Promise<void>((done) => {
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+    });
+    await server.close();
+    return 0;
   }
 
   if (command === 'check') {
