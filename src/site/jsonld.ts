@@ -1,0 +1,111 @@
+/**
+ * schema.org JSON-LD for article and speaker pages, as strings safe to place inside
+ * `<script type="application/ld+json">…</script>` without any further escaping.
+ *
+ * Rules (tested in `tests/site-machine/jsonld.test.ts`):
+ * - `person` speakers are `Person`; `organization`, `country`, `group` and `document` speakers are
+ *   `Organization`; `anonymous` and `unknown` speaker pages are `Person`.
+ * - A quote's `creator` (and, for a `Person`, `spokenByCharacter`) is given only when the quote has
+ *   a named, non-anonymous speaker and its confidence is at least `LOW_CONFIDENCE`: structured data
+ *   never states an uncertain attribution as fact.
+ * - `datePublished` appears only when the article is dated; dates are never made up.
+ */
+import { LOW_CONFIDENCE, type ArchiveArticle, type ArchiveQuote, type ArchiveSpeaker, type SpeakerType } from '../types.ts';
+import { absoluteUrl } from './sitemap.ts';
+import type { SiteOptions } from './types.ts';
+
+const SCRIPT_UNSAFE: Readonly<Record<string, string>> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/**
+ * `JSON.stringify`, then `<`, `>`, `&`, U+2028 and U+2029 written as `\u003c`-style escapes.
+ * Those characters only ever occur inside JSON strings, where the escape means the same
+ * character, so `JSON.parse` gives back the same value, and no `</script>` or `<!--` can
+ * appear in the output.
+ *
+ * @example
+ *   scriptSafeJson({ headline: '</script>' }) // '{"headline":"\\u003c/script\\u003e"}'
+ */
+export function scriptSafeJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError('scriptSafeJson needs a JSON-serialisable value');
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c] ?? c);
+}
+
+/** The schema.org type for a speaker type. */
+function schemaType(type: SpeakerType): 'Person' | 'Organization' {
+  return type === 'organization' || type === 'country' || type === 'group' || type === 'document' ? 'Organization' : 'Person';
+}
+
+/** A speaker's page URL from its id (which equals its slug), as `ArchiveSpeaker.url` has it. */
+function speakerUrl(id: string, options: SiteOptions): string {
+  return absoluteUrl(`/speakers/${id}/`, options);
+}
+
+function quotation(article: ArchiveArticle, quote: ArchiveQuote, options: SiteOptions): Record<string, unknown> {
+  const url = absoluteUrl(`${article.url}#${quote.id}`, options);
+  const speaker = quote.speaker;
+  const attributed = speaker !== null && speaker.type !== 'anonymous' && quote.confidence >= LOW_CONFIDENCE;
+  const node: Record<string, unknown> = { '@type': 'Quotation', '@id': url, url, text: quote.text };
+  if (attributed) {
+    const type = schemaType(speaker.type);
+    const who = { '@type': type, '@id': speakerUrl(speaker.id, options), name: speaker.name, url: speakerUrl(speaker.id, options) };
+    if (type === 'Person') node['spokenByCharacter'] = who;
+    node['creator'] = who;
+  }
+  return node;
+}
+
+/**
+ * schema.org `NewsArticle` for an article page: headline, url, `datePublished` when dated,
+ * `author` (a `Person`), `publisher` (the source, an `Organization`), description, keywords,
+ * and one `Quotation` per quote under `hasPart`. Returns a JSON string safe to embed in a
+ * `<script type="application/ld+json">` element.
+ *
+ * @example
+ *   `<script type="application/ld+json">${articleJsonLd(article, options)}</script>`
+ */
+export function articleJsonLd(article: ArchiveArticle, options: SiteOptions): string {
+  const url = absoluteUrl(article.url, options);
+  const description = article.summary.map((line) => line.text).join(' ');
+  return scriptSafeJson({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    '@id': url,
+    url,
+    mainEntityOfPage: url,
+    headline: article.headline.text,
+    ...(description === '' ? {} : { description }),
+    ...(article.date === null ? {} : { datePublished: article.date }),
+    ...(article.author === null ? {} : { author: { '@type': 'Person', name: article.author } }),
+    ...(article.source === null ? {} : { publisher: { '@type': 'Organization', name: article.source } }),
+    ...(article.tags.length === 0 ? {} : { keywords: [...article.tags] }),
+    ...(article.quotes.length === 0 ? {} : { hasPart: article.quotes.map((quote) => quotation(article, quote, options)) }),
+  });
+}
+
+/**
+ * schema.org `Person` (or `Organization` for organization, country, group and document speakers)
+ * for a speaker page: name, url, `alternateName` from aliases, `jobTitle` from roles (people only),
+ * and the editor's description. Returns a JSON string safe to embed in a
+ * `<script type="application/ld+json">` element.
+ */
+export function speakerJsonLd(speaker: ArchiveSpeaker, options: SiteOptions): string {
+  const type = schemaType(speaker.type);
+  const url = absoluteUrl(speaker.url, options);
+  return scriptSafeJson({
+    '@context': 'https://schema.org',
+    '@type': type,
+    '@id': url,
+    url,
+    name: speaker.name,
+    ...(speaker.aliases.length === 0 ? {} : { alternateName: [...speaker.aliases] }),
+    ...(type === 'Person' && speaker.roles.length > 0 ? { jobTitle: [...speaker.roles] } : {}),
+    ...(speaker.description === null ? {} : { description: speaker.description }),
+  });
+}
