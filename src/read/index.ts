@@ -1,0 +1,79 @@
+/**
+ * The `read` stage: a seed's bytes → decoded, normalised text.
+ *
+ * Checks, in order: extension, size cap (before decoding), binary content,
+ * UTF-8 validity (with the real line and column of the first bad byte), then
+ * emptiness. Strips a UTF-8 BOM and turns CRLF and lone CR into LF, so a seed
+ * saved with a BOM or Windows/old-Mac line endings gives exactly the same text
+ * as the clean file. The hash is always the sha256 of the raw bytes.
+ */
+import { createHash } from 'node:crypto';
+import { message } from '../messages.ts';
+import type { Message, Rejection, SeedInput, SeedText } from '../types.ts';
+import { findBinary, findInvalidUtf8, positionOf } from './bytes.ts';
+
+/**
+ * Largest seed accepted, in bytes: 1 MiB. A long news article is 10–50 KB,
+ * so anything bigger is almost certainly not an article (a data dump, a
+ * misnamed archive) and would only slow the build.
+ */
+export const MAX_SEED_BYTES = 1024 * 1024;
+
+const FORMATS: Readonly<Record<string, SeedText['format']>> = { txt: 'txt', md: 'md' };
+
+/** The file name without folders, split into id and extension (lower-cased, '' if none). */
+function splitName(path: string): { readonly id: string; readonly ext: string } {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  // `.txt` alone is a hidden file with no extension, not an empty id.
+  if (dot <= 0) return { id: base, ext: '' };
+  return { id: base.slice(0, dot), ext: base.slice(dot + 1).toLowerCase() };
+}
+
+function reject(input: SeedInput, id: string, messages: readonly Message[]): Rejection {
+  return { rejected: true, path: input.path, id, messages };
+}
+
+/**
+ * Decode and normalise one seed. Pure: no file system access.
+ *
+ * @example
+ *   const seed = readSeed({ path: 'seeds/a.txt', bytes: new TextEncoder().encode('Headline\n\nBody') })
+ *   if ('rejected' in seed) console.log(seed.messages)
+ *   else seed.text // 'Headline\n\nBody'
+ */
+export function readSeed(input: SeedInput): SeedText | Rejection {
+  if (input === null || typeof input !== 'object') throw new TypeError('readSeed expects { path, bytes }');
+  if (typeof input.path !== 'string') throw new TypeError('readSeed expects input.path to be a string');
+  if (!(input.bytes instanceof Uint8Array)) throw new TypeError('readSeed expects input.bytes to be a Uint8Array');
+
+  const { path, bytes } = input;
+  const file = { file: path };
+  const { id, ext } = splitName(path);
+  const format = FORMATS[ext];
+  if (format === undefined) {
+    return reject(input, id, [message('read:extension', file, { ext: ext === '' ? 'no extension' : `.${ext}` })]);
+  }
+  if (bytes.length > MAX_SEED_BYTES) {
+    return reject(input, id, [message('read:too-large', file, { size: bytes.length, cap: MAX_SEED_BYTES })]);
+  }
+
+  const binary = findBinary(bytes);
+  if (binary !== null) {
+    return reject(input, id, [message('read:binary', { file: path, ...positionOf(bytes, binary.offset) }, { what: binary.what })]);
+  }
+
+  const bad = findInvalidUtf8(bytes);
+  if (bad !== -1) {
+    const at = positionOf(bytes, bad);
+    const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    return reject(input, id, [message('read:encoding', { file: path, ...at }, { byte, ...at })]);
+  }
+
+  // TextDecoder drops a leading BOM by default; the bytes are known to be valid.
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n');
+  if (text.trim() === '') return reject(input, id, [message('read:empty', file)]);
+
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  return { id, path, format, hash, text, messages: [] };
+}

@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { MAX_SEED_BYTES, readSeed } from '../../src/read/index.ts';
+import type { Rejection, SeedText } from '../../src/types.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const bytesOf = (...parts: (string | number[])[]) =>
+  Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...utf8(part)] : part)));
+
+function accepted(path: string, bytes: Uint8Array): SeedText {
+  const result = readSeed({ path, bytes });
+  if ('rejected' in result) throw new Error(`expected ${path} to be read, got ${result.messages.map((m) => m.id).join(', ')}`);
+  return result;
+}
+function rejected(path: string, bytes: Uint8Array): Rejection {
+  const result = readSeed({ path, bytes });
+  if (!('rejected' in result)) throw new Error(`expected ${path} to be rejected`);
+  return result;
+}
+
+describe('readSeed: names and formats', () => {
+  it('takes the id from the file name without its extension', () => {
+    const seed = accepted('seeds/sub/000_abc.txt', utf8('Headline\n\nBody.'));
+    expect(seed.id).toBe('000_abc');
+    expect(seed.path).toBe('seeds/sub/000_abc.txt');
+    expect(seed.format).toBe('txt');
+    expect(seed.messages).toEqual([]);
+  });
+
+  it('reads the extension case-insensitively and understands Windows paths', () => {
+    expect(accepted('seeds\\a.TXT', utf8('H')).format).toBe('txt');
+    expect(accepted('seeds\\a.TXT', utf8('H')).id).toBe('a');
+    expect(accepted('seeds/b.Md', utf8('# H')).format).toBe('md');
+  });
+
+  it('rejects other extensions, and names with none, with read:extension', () => {
+    for (const [path, ext] of [['seeds/a.html', '.html'], ['seeds/a.txt.bak', '.bak'], ['seeds/README', 'no extension'], ['seeds/.txt', 'no extension']] as const) {
+      const result = rejected(path, utf8('Headline'));
+      expect(result.messages.map((m) => m.id)).toEqual(['read:extension']);
+      expect(result.messages[0]?.reason).toContain(ext);
+      expect(result.messages[0]?.file).toBe(path);
+    }
+  });
+
+  it('hashes the raw bytes with sha256', () => {
+    const bytes = utf8('\uFEFFHeadline\r\nBody');
+    expect(accepted('a.txt', bytes).hash).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+
+  it('throws a TypeError when called without bytes', () => {
+    expect(() => readSeed({ path: 'a.txt', bytes: 'text' as unknown as Uint8Array })).toThrow(TypeError);
+    expect(() => readSeed(null as unknown as { path: string; bytes: Uint8Array })).toThrow(TypeError);
+  });
+
+  it('does not change the bytes it is given', () => {
+    const bytes = utf8('\uFEFFHeadline\r\nBody');
+    const copy = Uint8Array.from(bytes);
+    readSeed({ path: 'a.txt', bytes });
+    expect(bytes).toEqual(copy);
+  });
+});
+
+describe('readSeed: size cap', () => {
+  it('documents a 1 MiB cap', () => {
+    expect(MAX_SEED_BYTES).toBe(1024 * 1024);
+  });
+
+  it('accepts a seed of exactly the cap', () => {
+    const bytes = new Uint8Array(MAX_SEED_BYTES).fill(0x61);
+    bytes[0] = 0x48;
+    expect(accepted('big.txt', bytes).text.length).toBe(MAX_SEED_BYTES);
+  });
+
+  it('rejects a seed over the cap with read:too-large before looking at its content', () => {
+    const bytes = new Uint8Array(MAX_SEED_BYTES + 1).fill(0xff); // would be invalid UTF-8 if decoded
+    const result = rejected('big.txt', bytes);
+    expect(result.messages.map((m) => m.id)).toEqual(['read:too-large']);
+    expect(result.messages[0]?.reason).toContain(String(MAX_SEED_BYTES + 1));
+  });
+});
+
+describe('readSeed: binary content', () => {
+  it('rejects a NUL byte as binary, with its line and column', () => {
+    const result = rejected('a.txt', bytesOf('Headline\nab', [0], 'c'));
+    expect(result.messages[0]).toMatchObject({ id: 'read:binary', severity: 'error', file: 'a.txt', line: 2, column: 3 });
+    expect(result.messages[0]?.reason).toContain('NUL');
+  });
+
+  it('rejects files that start with a binary format signature', () => {
+    expect(rejected('a.txt', bytesOf([0x89], 'PNG\r\n')).messages[0]?.reason).toContain('PNG');
+    expect(rejected('a.txt', bytesOf('%PDF-1.7\nstuff')).messages[0]?.reason).toContain('PDF');
+    expect(rejected('a.md', bytesOf('PK', [3, 4], 'x')).messages[0]?.id).toBe('read:binary');
+  });
+
+  it('rejects text full of control characters as binary', () => {
+    const result = rejected('a.txt', bytesOf('Headline ', Array.from({ length: 20 }, () => 0x01)));
+    expect(result.messages[0]?.id).toBe('read:binary');
+  });
+
+  it('lets a stray control character in real text through', () => {
+    expect(accepted('a.txt', bytesOf('Headline\n\nBody text.', [0x1a])).text).toBe('Headline\n\nBody text.\u001a');
+  });
+});
+
+describe('readSeed: UTF-8', () => {
+  it('rejects invalid UTF-8 with the real line and column of the bad byte', () => {
+    const result = rejected('seeds/bad.txt', bytesOf('Headline\n\nCafé ', [0xff], ' here'));
+    expect(result.messages).toHaveLength(1);
+    expect(result.messages[0]).toMatchObject({ id: 'read:encoding', file: 'seeds/bad.txt', line: 3, column: 6 });
+    expect(result.messages[0]?.reason).toBe('the seed is not valid UTF-8 (byte 0xFF at line 3, column 6)');
+  });
+
+  it('counts CRLF and lone CR as one line break each when locating a bad byte', () => {
+    expect(rejected('a.txt', bytesOf('a\r\nb\rc\n', [0xc3, 0x28])).messages[0]).toMatchObject({ line: 4, column: 1 });
+  });
+
+  it('does not count a BOM as a column', () => {
+    expect(rejected('a.txt', bytesOf([0xef, 0xbb, 0xbf], 'ab', [0x80])).messages[0]).toMatchObject({ line: 1, column: 3 });
+  });
+
+  it('rejects overlong forms, surrogates, code points past U+10FFFF and truncated sequences', () => {
+    for (const bad of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xf8, 0x88, 0x80, 0x80, 0x80]]) {
+      expect(rejected('a.txt', bytesOf('Headline ', bad)).messages[0]).toMatchObject({ id: 'read:encoding', line: 1, column: 10 });
+    }
+  });
+
+  it('never replaces bad bytes with U+FFFD, but keeps a U+FFFD the author wrote', () => {
+    expect(accepted('a.txt', utf8('Headline \uFFFD\n')).text).toBe('Headline \uFFFD\n');
+    expect(readSeed({ path: 'a.txt', bytes: bytesOf('Headline ', [0xfe]) })).toHaveProperty('rejected', true);
+  });
+
+  it('decodes four-byte characters', () => {
+    expect(accepted('a.txt', utf8('Emoji 😀 headline')).text).toBe('Emoji 😀 headline');
+  });
+});
+
+describe('readSeed: normalisation', () => {
+  const clean = 'Headline\nSummary.\nLede.\n\nBody one.\n';
+
+  it('gives the same text for a BOM, CRLF or lone-CR file as for the clean file', () => {
+    const expected = accepted('a.txt', utf8(clean)).text;
+    expect(expected).toBe(clean);
+    for (const variant of ['\uFEFF' + clean, clean.replace(/\n/g, '\r\n'), clean.replace(/\n/g, '\r'), '\uFEFF' + clean.replace(/\n/g, '\r\n')]) {
+      const seed = accepted('a.txt', utf8(variant));
+      expect(seed.text).toBe(expected);
+      expect(seed.hash).toBe(createHash('sha256').update(utf8(variant)).digest('hex'));
+    }
+  });
+
+  it('keeps a BOM-like character that is not at the start', () => {
+    expect(accepted('a.txt', utf8('Head\uFEFFline')).text).toBe('Head\uFEFFline');
+  });
+});
+
+describe('readSeed: empty seeds', () => {
+  it('rejects empty and whitespace-only seeds with read:empty, naming the file', () => {
+    for (const text of ['', ' ', '\n\n', '\r\n \t\r\n', '\uFEFF', '\uFEFF  \n']) {
+      const result = rejected('seeds/blank.txt', utf8(text));
+      expect(result.messages.map((m) => m.id)).toEqual(['read:empty']);
+      expect(result.messages[0]?.file).toBe('seeds/blank.txt');
+      expect(result.id).toBe('blank');
+    }
+  });
+});
