@@ -3,23 +3,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FEED_LIMIT, feedFiles } from '../../src/site/feeds.ts';
 import type { SiteFile, SiteOptions } from '../../src/site/types.ts';
 import type { Archive, ArchiveArticle } from '../../src/types.ts';
-import { ARCHIVE, CONTROL, CONTROL_IN_XML, HOSTILE, OPTIONS, articleBySlug, speakerBySlug } from './fixture.ts';
+import { ARCHIVE, CONTROL, CONTROL_IN_XML, HOSTILE, OPTIONS, articleBySlug, fileAt, speakerBySlug } from './fixture.ts';
 import { textOf, xmlErrors } from './xml.ts';
 
 const BASE = 'https://news.example.org';
 
-function file(files: readonly SiteFile[], path: string): string {
-  const found = files.find((f) => f.path === path);
-  if (found === undefined) throw new Error(`no file ${path} among ${files.map((f) => f.path).join(', ')}`);
-  return found.contents;
-}
-
 function atomOf(files: readonly SiteFile[], path: string) {
-  return parseAtomFeed(file(files, path));
+  return parseAtomFeed(fileAt(files, path));
 }
 
 function jsonOf(files: readonly SiteFile[], path: string) {
-  return parseJsonFeed(file(files, path));
+  return parseJsonFeed(fileAt(files, path));
 }
 
 const files = feedFiles(ARCHIVE, OPTIONS);
@@ -53,6 +47,34 @@ describe('feedFiles', () => {
       } else {
         expect(parseFeed(f.contents).format, f.path).toBe('json');
         expect(JSON.parse(f.contents).version, f.path).toBe('https://jsonfeed.org/version/1.1');
+      }
+    }
+  });
+
+  it('gives every Atom feed and entry the elements RFC 4287 requires, and every JSON Feed item an id and content', () => {
+    const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+    for (const f of files) {
+      if (f.path.endsWith('.xml')) {
+        const atom = parseAtomFeed(f.contents);
+        expect(atom.id, f.path).toMatch(/^https:\/\//);
+        expect(atom.title?.value, f.path).toBeTruthy();
+        expect(atom.updated, f.path).toMatch(rfc3339);
+        expect(atom.authors?.[0]?.name, f.path).toBe(OPTIONS.title);
+        expect(atom.links?.filter((l) => l.rel === 'self').map((l) => l.href), f.path).toEqual([`${BASE}/${f.path}`]);
+        for (const entry of atom.entries ?? []) {
+          expect(entry.id, f.path).toMatch(/^https:\/\//);
+          expect(entry.title?.value, f.path).toBeTruthy();
+          expect(entry.updated, f.path).toMatch(rfc3339);
+          expect(entry.links?.[0]?.href, f.path).toBe(entry.id);
+          expect(entry.content?.value, f.path).toBeTruthy();
+        }
+      } else {
+        const json = parseJsonFeed(f.contents);
+        expect(json.feed_url, f.path).toBe(`${BASE}/${f.path}`);
+        for (const item of json.items ?? []) {
+          expect(item.id, f.path).toMatch(/^https:\/\//);
+          expect(item.content_text, f.path).toBeTruthy();
+        }
       }
     }
   });
@@ -118,7 +140,7 @@ describe('feedFiles', () => {
     const item = jsonOf(files, 'feed.json').items?.[4];
     expect(item?.id).toBe(`${BASE}/articles/undated-notes/`);
     expect(item?.date_published).toBeUndefined();
-    expect(file(files, 'feed.json')).not.toContain('"date_published": null');
+    expect(fileAt(files, 'feed.json')).not.toContain('"date_published": null');
   });
 
   it('falls back to 1970-01-01 when neither the build nor any article has a date', () => {
@@ -150,12 +172,12 @@ describe('feedFiles', () => {
   });
 
   it('drops characters XML forbids from XML and keeps them in JSON', () => {
-    const xml = file(files, 'feed.xml');
+    const xml = fileAt(files, 'feed.xml');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE]/);
     expect(textOf(xml, 'title')).toContain(CONTROL_IN_XML);
     expect(textOf(xml, 'entry').length).toBe(ORDER.length);
     expect(atomOf(files, 'feed.xml').entries?.[3]?.categories).toEqual([{ term: CONTROL_IN_XML }]);
-    expect(JSON.parse(file(files, 'feed.json')).items[3].title).toBe(CONTROL);
+    expect(JSON.parse(fileAt(files, 'feed.json')).items[3].title).toBe(CONTROL);
   });
 
   it('lists a speaker’s quotes newest first, linked to their permalinks, undated last', () => {
@@ -175,6 +197,14 @@ describe('feedFiles', () => {
     expect(atom.entries?.map((e) => e.title?.value)).toEqual(speaker.quotes.map((q) => `“${q.text}”`));
     expect(atom.entries?.map((e) => e.published)).toEqual(['2016-10-05T00:00:00Z', '2016-10-05T00:00:00Z', undefined]);
     expect(jsonOf(files, 'speakers/sergey-lavrov/feed.json').items?.map((i) => i.id)).toEqual(ids);
+  });
+
+  it('dates a speaker feed with only undated quotes by the archive’s newest article', () => {
+    const lavrov = speakerBySlug('sergey-lavrov');
+    const archive: Archive = { ...ARCHIVE, speakers: [{ ...lavrov, quotes: lavrov.quotes.filter((q) => q.date === null) }] };
+    const atom = atomOf(feedFiles(archive, OPTIONS), 'speakers/sergey-lavrov/feed.xml');
+    expect(atom.updated).toBe('2016-10-07T00:00:00Z');
+    expect(atom.entries?.map((e) => [e.published, e.updated])).toEqual([[undefined, '2016-10-07T00:00:00Z']]);
   });
 
   it('says so when a quote’s attribution is uncertain', () => {
@@ -220,7 +250,7 @@ describe('feedFiles', () => {
 
   it('sorts newest first even when the archive hands them over in another order', () => {
     const reversed: Archive = { ...ARCHIVE, articles: [...ARCHIVE.articles].reverse() };
-    expect(file(feedFiles(reversed, OPTIONS), 'feed.xml')).toBe(file(files, 'feed.xml'));
+    expect(fileAt(feedFiles(reversed, OPTIONS), 'feed.xml')).toBe(fileAt(files, 'feed.xml'));
   });
 
   it('gives byte-identical output for the same input, whatever the clock says', () => {

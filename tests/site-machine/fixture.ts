@@ -4,7 +4,7 @@
  * every schema.org kind.
  */
 import type { Archive, ArchiveArticle, ArchiveQuote, ArchiveSpeaker, SpeakerQuote, SpeakerType } from '../../src/types.ts';
-import type { SiteOptions } from '../../src/site/types.ts';
+import type { SiteFile, SiteOptions } from '../../src/site/types.ts';
 
 /** Every trap from issue 6, item 13, in one string. */
 export const HOSTILE =
@@ -173,4 +173,11 @@ export function speakerBySlug(slug: string): ArchiveSpeaker {
   const found = SPEAKERS.find((s) => s.slug === slug);
   if (found === undefined) throw new Error(`no fixture speaker ${slug}`);
   return found;
+}
+
+/** The contents of the file at `path`, failing loudly with the paths there are. */
+export function fileAt(files: readonly SiteFile[], path: string): string {
+  const found = files.find((f) => f.path === path);
+  if (found === undefined) throw new Error(`no file ${path} among ${files.map((f) => f.path).join(', ')}`);
+  return found.contents;
 }

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SITEMAP_LIMIT, absoluteUrl, escapeXml, sitemapFiles } from '../../src/site/sitemap.ts';
-import type { SiteFile } from '../../src/site/types.ts';
-import { HOSTILE, OPTIONS } from './fixture.ts';
+import { HOSTILE, OPTIONS, fileAt } from './fixture.ts';
 import { textOf, xmlErrors } from './xml.ts';
 
 const BASE = 'https://news.example.org';
-
-function file(files: readonly SiteFile[], path: string): string {
-  const found = files.find((f) => f.path === path);
-  if (found === undefined) throw new Error(`no file ${path}`);
-  return found.contents;
-}
 
 const URLS = ['/speakers/sergey-lavrov/', '/', '/articles/russia-dismisses-ukraine/', '/articles/東京で会議/', '/speakers/'];
 
@@ -20,7 +13,7 @@ describe('sitemapFiles', () => {
   });
 
   it('lists exactly the given URLs, absolute and sorted, in a well-formed sitemap', () => {
-    const xml = file(sitemapFiles(URLS, OPTIONS), 'sitemap.xml');
+    const xml = fileAt(sitemapFiles(URLS, OPTIONS), 'sitemap.xml');
     expect(xmlErrors(xml)).toEqual([]);
     expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
     expect(textOf(xml, 'loc')).toEqual([
@@ -33,7 +26,7 @@ describe('sitemapFiles', () => {
   });
 
   it('lists a URL given twice once', () => {
-    const xml = file(sitemapFiles(['/a/', '/a/', '/b/'], OPTIONS), 'sitemap.xml');
+    const xml = fileAt(sitemapFiles(['/a/', '/a/', '/b/'], OPTIONS), 'sitemap.xml');
     expect(textOf(xml, 'loc')).toEqual([`${BASE}/a/`, `${BASE}/b/`]);
   });
 
@@ -44,7 +37,7 @@ describe('sitemapFiles', () => {
   });
 
   it('escapes and percent-encodes hostile characters in a URL so it reads back as one literal location', () => {
-    const xml = file(sitemapFiles([`/tags/${HOSTILE}/`, '/search/?q=a&b=c'], OPTIONS), 'sitemap.xml');
+    const xml = fileAt(sitemapFiles([`/tags/${HOSTILE}/`, '/search/?q=a&b=c'], OPTIONS), 'sitemap.xml');
     expect(xmlErrors(xml)).toEqual([]);
     expect(xml).not.toMatch(/<(script|img)\b/i);
     expect(xml).toContain('?q=a&amp;b=c');
@@ -58,14 +51,14 @@ describe('sitemapFiles', () => {
   });
 
   it('points robots.txt at the absolute sitemap and allows every crawler', () => {
-    expect(file(sitemapFiles(URLS, OPTIONS), 'robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${BASE}/sitemap.xml\n`);
+    expect(fileAt(sitemapFiles(URLS, OPTIONS), 'robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${BASE}/sitemap.xml\n`);
     const underPath = sitemapFiles(URLS, { ...OPTIONS, baseUrl: 'https://example.org/archive/' });
-    expect(file(underPath, 'robots.txt')).toContain('Sitemap: https://example.org/archive/sitemap.xml\n');
-    expect(textOf(file(underPath, 'sitemap.xml'), 'loc')[0]).toBe('https://example.org/archive/');
+    expect(fileAt(underPath, 'robots.txt')).toContain('Sitemap: https://example.org/archive/sitemap.xml\n');
+    expect(textOf(fileAt(underPath, 'sitemap.xml'), 'loc')[0]).toBe('https://example.org/archive/');
   });
 
   it('writes an empty but well-formed sitemap when there are no URLs', () => {
-    const xml = file(sitemapFiles([], OPTIONS), 'sitemap.xml');
+    const xml = fileAt(sitemapFiles([], OPTIONS), 'sitemap.xml');
     expect(xmlErrors(xml)).toEqual([]);
     expect(textOf(xml, 'loc')).toEqual([]);
   });
@@ -74,11 +67,11 @@ describe('sitemapFiles', () => {
     const urls = Array.from({ length: SITEMAP_LIMIT + 1 }, (_, n) => `/articles/a${String(n).padStart(6, '0')}/`);
     const files = sitemapFiles(urls, OPTIONS);
     expect(files.map((f) => f.path)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'robots.txt']);
-    const index = file(files, 'sitemap.xml');
+    const index = fileAt(files, 'sitemap.xml');
     expect(index).toContain('<sitemapindex');
     expect(textOf(index, 'loc')).toEqual([`${BASE}/sitemap-1.xml`, `${BASE}/sitemap-2.xml`]);
-    expect(textOf(file(files, 'sitemap-1.xml'), 'loc')).toHaveLength(SITEMAP_LIMIT);
-    expect(textOf(file(files, 'sitemap-2.xml'), 'loc')).toEqual([`${BASE}/articles/a050000/`]);
+    expect(textOf(fileAt(files, 'sitemap-1.xml'), 'loc')).toHaveLength(SITEMAP_LIMIT);
+    expect(textOf(fileAt(files, 'sitemap-2.xml'), 'loc')).toEqual([`${BASE}/articles/a050000/`]);
   });
 
   it('throws a TypeError for a fragment, a URL that is not site-relative, or one that leaves the site', () => {
