@@ -5,16 +5,16 @@
  * in whole. A failed or killed build leaves the previous site as it was.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { PIPELINE_VERSION, processSeed } from '../pipeline.ts';
 import { planSite } from '../site/index.ts';
-import { renderPages, writeFiles } from '../site/eleventy.ts';
 import type { SiteOptions } from '../site/types.ts';
 import type { Archive, Message, Rejection } from '../types.ts';
 import { collect, type Processed } from './collect.ts';
-import { acquireLock, collectGarbage, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
-import { indexSearch } from './search.ts';
+import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
+import type { Manifest } from './incremental.ts';
+import { loadManifest, rendererHash, writeGeneration } from './generation.ts';
 
 export { BuildLockedError, OutputError } from './fsutil.ts';
 export { DIRECTORY_FILE, listSeeds } from './collect.ts';
@@ -116,14 +116,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       title: 'Verbatim',
     };
     const plan = planSite(archive, siteOptions);
+    const renderer = await rendererHash();
+    const manifestFile = join(options.cacheDir, 'outputs', `${createHash('sha256').update(layout.out).digest('hex').slice(0, 16)}.json`);
+    const previous = await loadManifest(manifestFile, await currentGeneration(layout));
     const generation = newGeneration(layout);
+    let manifest: Manifest;
     try {
-      await mkdir(generation, { recursive: true });
-      progress('render', 0, plan.pages.length);
-      await renderPages(plan.pages, generation);
-      await writeFiles(plan.files, generation);
-      progress('render', plan.pages.length, plan.pages.length);
-      if (options.search !== false) await indexSearch(generation, progress);
+      manifest = await writeGeneration(plan, renderer, previous, generation, layout.state, options.search !== false, progress);
       await publish(layout, generation);
     } catch (error) {
       await rm(generation, { recursive: true, force: true }).catch(() => {});
@@ -133,6 +132,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       }
       throw error;
     }
+    await mkdir(dirname(manifestFile), { recursive: true });
+    await writeFile(`${manifestFile}.tmp`, JSON.stringify(manifest));
+    await rename(`${manifestFile}.tmp`, manifestFile);
     await collectGarbage(layout);
     return { ...summary, published: true, ms: performance.now() - started };
   } finally {

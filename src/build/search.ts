@@ -1,22 +1,108 @@
 /**
- * The search index: Pagefind (its binary ships in the npm package) over the staged site.
- * Only elements marked `data-pagefind-body` are indexed (the article and speaker pages).
+ * The search index: Pagefind (its binary ships in the npm package), in shards.
+ *
+ * Article pages are spread over `SEARCH_SHARDS` shards by a hash of their URL, so a shard's
+ * membership never depends on other articles. Each shard is its own Pagefind index in
+ * `pagefind/sNN/`; the search page merges them in the browser (Pagefind's `mergeIndex`),
+ * reading the list of non-empty shards from `pagefind/shards.json`. A rebuild re-indexes only
+ * the shards whose pages changed, and no indexer run ever holds the whole archive.
  */
+import { createHash } from 'node:crypto';
+import { copyFile, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
-/** Index the HTML in `siteDir` and write Pagefind's files to `siteDir/pagefind/`. */
-export async function indexSearch(siteDir: string, progress: (stage: string, done: number, total: number) => void = () => {}): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    progress('search', 0, 1);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    progress('search', 1, 1);
-  } finally {
-    await pagefind.close();
+/** How many shards the index is split into. Fixed, so shard membership is stable. */
+export const SEARCH_SHARDS = 16;
+
+/** The shard an article page belongs to. */
+export function shardOf(url: string): number {
+  return createHash('sha256').update(url).digest().readUInt32BE(0) % SEARCH_SHARDS;
+}
+
+/** `3` → `s03`. */
+export function shardName(shard: number): string {
+  return `s${String(shard).padStart(2, '0')}`;
+}
+
+export interface SearchPage {
+  readonly url: string;
+  /** Output path of its HTML, relative to the site folder. */
+  readonly path: string;
+  /** Fingerprint of the page (changes when its HTML would). */
+  readonly fingerprint: string;
+}
+
+/** Group pages by shard and fingerprint each shard. */
+export function planShards(pages: readonly SearchPage[]): Map<string, { pages: SearchPage[]; fingerprint: string }> {
+  const groups = new Map<string, SearchPage[]>();
+  for (const page of [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
+    const name = shardName(shardOf(page.url));
+    const list = groups.get(name) ?? [];
+    list.push(page);
+    groups.set(name, list);
   }
+  const result = new Map<string, { pages: SearchPage[]; fingerprint: string }>();
+  for (const name of [...groups.keys()].sort()) {
+    const list = groups.get(name)!;
+    const h = createHash('sha256');
+    for (const page of list) h.update(page.url).update('\0').update(page.fingerprint).update('\0');
+    result.set(name, { pages: list, fingerprint: h.digest('hex') });
+  }
+  return result;
+}
+
+/** Pagefind's UI files, copied once to `pagefind/` so the search page has one stable address. */
+const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
+
+/**
+ * (Re-)index the given shards of the site in `siteDir`, remove shards that are gone, and
+ * write `pagefind/shards.json`. Unchanged shards are left as they are.
+ */
+export async function indexShards(
+  siteDir: string,
+  shards: ReadonlyMap<string, { pages: readonly SearchPage[]; fingerprint: string }>,
+  dirty: ReadonlySet<string>,
+  removed: readonly string[],
+  progress: (stage: string, done: number, total: number) => void = () => {},
+): Promise<void> {
+  const root = join(siteDir, 'pagefind');
+  for (const name of removed) await rm(join(root, name), { recursive: true, force: true });
+  const todo = [...dirty].sort();
+  let done = 0;
+  progress('search', 0, todo.length);
+  try {
+    for (const name of todo) {
+      const shard = shards.get(name);
+      await rm(join(root, name), { recursive: true, force: true });
+      if (!shard) continue;
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      for (const page of shard.pages) {
+        const added = await index.addHTMLFile({ url: page.url, content: await readFile(join(siteDir, page.path), 'utf8') });
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.path}: ${added.errors.join('; ')}`);
+      }
+      const written = await index.writeFiles({ outputPath: join(root, name) });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write shard ${name}: ${written.errors.join('; ')}`);
+      await index.deleteIndex();
+      progress('search', ++done, todo.length);
+    }
+  } finally {
+    if (todo.length > 0) await pagefind.close();
+  }
+  const names = [...shards.keys()].sort();
+  await replaceFile(join(root, 'shards.json'), `${JSON.stringify(names.map((n) => `/pagefind/${n}/`))}\n`);
+  const first = names[0];
+  if (first !== undefined) {
+    for (const file of UI_FILES) {
+      await unlink(join(root, file)).catch(() => {});
+      await copyFile(join(root, first, file), join(root, file));
+    }
+  }
+}
+
+/** Write a file by replacing it (never writing through a hard link shared with an older generation). */
+async function replaceFile(path: string, contents: string): Promise<void> {
+  await unlink(path).catch(() => {});
+  await writeFile(path, contents);
 }

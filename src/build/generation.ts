@@ -1,0 +1,145 @@
+/**
+ * Writing one generation of the site: from scratch, or from the previous generation plus
+ * only what changed (see `incremental.ts`).
+ */
+import { spawn } from 'node:child_process';
+import { link, mkdir, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PIPELINE_VERSION } from '../pipeline.ts';
+import { renderPages, writeFiles } from '../site/eleventy.ts';
+import type { SitePlan } from '../site/types.ts';
+import { diffOutputs, hashFolders, outputPathOf, type Manifest } from './incremental.ts';
+import { indexShards, planShards, type SearchPage } from './search.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Which page templates are indexed for search. */
+export const SEARCH_TEMPLATES: ReadonlySet<string> = new Set(['article']);
+
+/** Hash of everything that turns page data into bytes: templates, site code, library versions. */
+export async function rendererHash(): Promise<string> {
+  const versions: string[] = [PIPELINE_VERSION];
+  for (const pkg of ['@11ty/eleventy', 'pagefind']) {
+    const json = JSON.parse(await readFile(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
+    versions.push(`${pkg}@${json.version}`);
+  }
+  return hashFolders([join(ROOT, 'templates'), join(ROOT, 'src', 'site')], versions);
+}
+
+/** The previous build's manifest, if it describes the generation that is published now. */
+export async function loadManifest(file: string, published: string | null): Promise<Manifest | null> {
+  if (published === null) return null;
+  try {
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
+    if (manifest.version !== 1 || manifest.generation !== published) return null;
+    await readdir(published);
+    return manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** Copy a folder as hard links (`cp -al`, with a portable fallback). */
+async function linkTree(from: string, to: string): Promise<void> {
+  const ok = await new Promise<boolean>((done) => {
+    const child = spawn('cp', ['-al', from, to], { stdio: 'ignore' });
+    child.on('error', () => done(false));
+    child.on('exit', (code) => done(code === 0));
+  });
+  if (ok) return;
+  await rm(to, { recursive: true, force: true });
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, relative(from, source));
+    if (entry.isDirectory()) await mkdir(target, { recursive: true });
+    else {
+      await mkdir(dirname(target), { recursive: true });
+      await link(source, target);
+    }
+  }
+}
+
+/** Remove a file and then its parent folders while they are empty (up to `root`). */
+async function removeOutput(root: string, path: string): Promise<void> {
+  await unlink(join(root, path)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  let dir = dirname(join(root, path));
+  while (dir.startsWith(root + '/')) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return;
+    }
+    dir = dirname(dir);
+  }
+}
+
+/** Move every file of `from` into `to`, replacing (never writing through) what is there. */
+async function moveTree(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, relative(from, source));
+    await mkdir(dirname(target), { recursive: true });
+    await unlink(target).catch(() => {});
+    await rename(source, target);
+  }
+}
+
+/**
+ * Write a complete generation of the site into `generation` (which must not exist).
+ * With a usable `previous` manifest, the previous generation is hard-linked and only what
+ * changed is rendered; otherwise everything is. Returns the new manifest.
+ */
+export async function writeGeneration(
+  plan: SitePlan,
+  renderer: string,
+  previous: Manifest | null,
+  generation: string,
+  stateDir: string,
+  search: boolean,
+  progress: (stage: string, done: number, total: number) => void,
+): Promise<Manifest> {
+  const usable = previous !== null && previous.renderer === renderer ? previous : null;
+  const diff = diffOutputs(plan, renderer, usable);
+  progress('render', 0, diff.pages.length);
+  if (usable === null) {
+    await mkdir(generation, { recursive: true });
+    await renderPages(diff.pages, generation);
+    await writeFiles(diff.files, generation);
+  } else {
+    await linkTree(usable.generation, generation);
+    for (const path of diff.removed) await removeOutput(generation, path);
+    const scratch = join(stateDir, `scratch-${process.pid}`);
+    await rm(scratch, { recursive: true, force: true });
+    await mkdir(scratch, { recursive: true });
+    if (diff.pages.length > 0) await renderPages(diff.pages, scratch);
+    await writeFiles(diff.files, scratch);
+    await moveTree(scratch, generation);
+    await rm(scratch, { recursive: true, force: true });
+  }
+  progress('render', diff.pages.length, diff.pages.length);
+
+  const searchPages: SearchPage[] = plan.pages
+    .filter((page) => SEARCH_TEMPLATES.has(page.template))
+    .map((page) => {
+      const path = outputPathOf(page.url);
+      return { url: page.url, path, fingerprint: diff.outputs[path]! };
+    });
+  const shards = search ? planShards(searchPages) : new Map<string, { pages: SearchPage[]; fingerprint: string }>();
+  const before = usable?.shards ?? {};
+  const dirty = new Set([...shards].filter(([name, shard]) => before[name] !== shard.fingerprint).map(([name]) => name));
+  const gone = Object.keys(before).filter((name) => !shards.has(name));
+  if (search) await indexShards(generation, shards, dirty, gone, progress);
+  else await rm(join(generation, 'pagefind'), { recursive: true, force: true });
+
+  return {
+    version: 1,
+    generation,
+    renderer,
+    outputs: diff.outputs,
+    shards: Object.fromEntries([...shards].map(([name, shard]) => [name, shard.fingerprint])),
+  };
+}
