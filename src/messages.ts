@@ -22,6 +22,7 @@ export const catalogue = {
   'read:extension': { severity: 'error', reason: 'seeds must end in .txt or .md, not {ext}', fix: 'rename the file to .txt (plain text) or .md (Markdown)' },
   'read:unreadable': { severity: 'error', reason: 'the seed could not be read ({error})', fix: 'check the file exists and is readable' },
   // front matter
+  'matter:delimiter': { severity: 'error', reason: 'line {line} starts with `---` and so ends the front matter, but has more text after it', fix: 'make the closing line exactly `---`, and put the text on the next line' },
   'matter:unclosed': { severity: 'error', reason: 'the front matter opened on line {open} is never closed', fix: 'add a line with only `---` after the front matter' },
   'matter:language': { severity: 'error', reason: 'front matter in `{language}` is not allowed; only YAML is read', fix: 'write the front matter in YAML: start it with a plain `---` line' },
   'matter:yaml': { severity: 'error', reason: 'the front matter is not valid YAML: {error}', fix: 'fix the YAML syntax at this line' },

@@ -1,0 +1,82 @@
+/**
+ * The `parse` stage: a decoded seed → the article's structure.
+ *
+ * Front matter (YAML only) is split off and validated once here; the body is
+ * laid out as plain text (layouts a, b, c) or Markdown. Every line number is a
+ * real 1-based line of the seed file, front matter included.
+ */
+import { hasError, message } from '../messages.ts';
+import type { Line, Message, ParsedArticle, Paragraph, Rejection, SeedText } from '../types.ts';
+import { readFields, type Fields } from './fields.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { MAX_MARKDOWN_DEPTH, markdownDepth } from './markdown-guard.ts';
+import { layoutMarkdown } from './markdown.ts';
+import { firstSentence } from './sentences.ts';
+import { layoutText } from './text-body.ts';
+
+export { MAX_MARKDOWN_DEPTH } from './markdown-guard.ts';
+export { MAX_ALIAS_COUNT } from './front-matter.ts';
+
+function reject(seed: SeedText, messages: readonly Message[]): Rejection {
+  return { rejected: true, path: seed.path, id: seed.id, messages: [...seed.messages, ...messages] };
+}
+
+/** The body's headline, summary lines and paragraphs, or a rejection message. */
+function layout(seed: SeedText, body: string, bodyLine: number, fields: Fields) {
+  const headlineInBody = fields.headline === undefined;
+  if (seed.format === 'txt') return layoutText(body, bodyLine, headlineInBody, fields.summary === undefined);
+  const depth = markdownDepth(body);
+  if (depth > MAX_MARKDOWN_DEPTH) return message('parse:markdown-too-deep', { file: seed.path, line: bodyLine }, { depth, limit: MAX_MARKDOWN_DEPTH });
+  return { ...layoutMarkdown(body, bodyLine, headlineInBody), summaryLines: [] as readonly Line[] };
+}
+
+/**
+ * Parse a decoded seed into an article, or reject it with positioned messages.
+ * Warnings (unknown front-matter fields, no body) travel on `messages`.
+ *
+ * @example
+ *   const seed = readSeed({ path: 'seeds/a.txt', bytes })
+ *   if (!('rejected' in seed)) parseSeed(seed) // { headline: { text, line: 1 }, paragraphs: [...], ... }
+ */
+export function parseSeed(seed: SeedText): ParsedArticle | Rejection {
+  if (seed === null || typeof seed !== 'object' || typeof seed.text !== 'string' || typeof seed.path !== 'string') {
+    throw new TypeError('parseSeed expects a SeedText from readSeed');
+  }
+  const file = seed.path;
+  const split = splitFrontMatter(seed.text, file);
+  if ('messages' in split) return reject(seed, split.messages);
+
+  const { fields, messages: fieldMessages } = split.doc ? readFields(split.doc, split.position, file) : { fields: {}, messages: [] };
+  const messages: Message[] = [...seed.messages, ...fieldMessages];
+  if (hasError(messages)) return reject(seed, fieldMessages);
+
+  const body = layout(seed, split.body, split.bodyLine, fields);
+  if ('id' in body) return reject(seed, [...fieldMessages, body]);
+
+  const headline = fields.headline ?? body.headline;
+  if (headline === null) return reject(seed, [...fieldMessages, message('parse:no-headline', { file, line: split.bodyLine })]);
+  const paragraphs: readonly Paragraph[] = body.paragraphs;
+  if (paragraphs.length === 0) messages.push(message('parse:no-body', { file, line: headline.line || 1 }));
+
+  let summary: readonly Line[] = fields.summary ?? body.summaryLines;
+  let summaryDerived = false;
+  const lede = paragraphs[0];
+  if (summary.length === 0 && lede !== undefined) {
+    summary = [{ text: firstSentence(lede.text.replace(/\s+/g, ' ')), line: lede.line }];
+    summaryDerived = true;
+  }
+
+  return {
+    ...seed,
+    messages,
+    headline,
+    summary,
+    summaryDerived,
+    paragraphs,
+    date: fields.date ?? null,
+    source: fields.source ?? null,
+    author: fields.author ?? null,
+    tags: fields.tags ?? [],
+    requestedSlug: fields.slug ?? null,
+  };
+}

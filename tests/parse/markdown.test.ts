@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { HTML_OPTIONS, htmlText } from '../../src/parse/markdown.ts';
+import { MAX_MARKDOWN_DEPTH, markdownDepth } from '../../src/parse/markdown-guard.ts';
+import { article, rejection } from './helpers.ts';
+
+const md = (text: string) => article(text, 'seeds/test.md');
+
+describe('Markdown seeds', () => {
+  it('takes a leading `# heading` as the headline', () => {
+    const result = md('# The *Headline*\n\nFirst paragraph.\n\nSecond paragraph.');
+    expect(result.headline).toEqual({ text: 'The Headline', line: 1 });
+    expect(result.paragraphs.map((p) => [p.text, p.line, p.html])).toEqual([
+      ['First paragraph.', 3, '<p>First paragraph.</p>'],
+      ['Second paragraph.', 5, '<p>Second paragraph.</p>'],
+    ]);
+  });
+
+  it('takes the first line as the headline when there is no `# heading`', () => {
+    const result = md('\nA plain **headline**\nLede continues here.\n\nMore.');
+    expect(result.headline).toEqual({ text: 'A plain headline', line: 2 });
+    expect(result.paragraphs.map((p) => [p.text, p.line])).toEqual([['Lede continues here.', 3], ['More.', 5]]);
+  });
+
+  it('makes a block of each paragraph, other heading, blockquote paragraph and list item', () => {
+    const result = md('# H\n\nIntro.\n\n## Section\n\n> Quoted one.\n>\n> Quoted two.\n\n- Item one\n- Item two\n\n1. First\n   - Nested');
+    expect(result.paragraphs.map((p) => [p.text, p.line])).toEqual([
+      ['Intro.', 3],
+      ['Section', 5],
+      ['Quoted one.', 7],
+      ['Quoted two.', 9],
+      ['Item one', 11],
+      ['Item two', 12],
+      ['First', 14],
+      ['Nested', 15],
+    ]);
+    expect(result.paragraphs[1]?.html).toBe('<h2>Section</h2>');
+  });
+
+  it('counts lines after front matter as file lines and lets front matter give the headline', () => {
+    const result = md('---\nheadline: From matter\n---\n# Not the headline\n\nBody.');
+    expect(result.headline).toEqual({ text: 'From matter', line: 2 });
+    expect(result.paragraphs.map((p) => [p.text, p.line])).toEqual([['Not the headline', 4], ['Body.', 6]]);
+  });
+
+  it('derives the summary from the first paragraph', () => {
+    const result = md('# H\n\nFirst sentence here. Second one.');
+    expect(result.summary).toEqual([{ text: 'First sentence here.', line: 3 }]);
+    expect(result.summaryDerived).toBe(true);
+  });
+
+  it('keeps each block’s text equal to the text content of its HTML', () => {
+    const result = md('# H\n\nA & B < C > D "quoted" `code <b>` and a  \nhard break, [a link](https://example.com "t > x") and ![alt](x.png).\n\n```\nfenced <code>\n```');
+    for (const paragraph of result.paragraphs) expect(htmlText(paragraph.html ?? '')).toBe(paragraph.text);
+    expect(result.paragraphs[0]?.text).toBe('A & B < C > D "quoted" code <b> and a\nhard break, a link and .');
+    expect(result.paragraphs[1]?.text).toBe('fenced <code>\n');
+  });
+});
+
+describe('Markdown sanitizing (must never be turned off)', () => {
+  it('keeps remark-html’s sanitize option on', () => {
+    expect(HTML_OPTIONS.sanitize).toBe(true);
+    expect(Object.isFrozen(HTML_OPTIONS)).toBe(true);
+  });
+
+  it('strips raw <script>, <img onerror> and javascript: links from the HTML', () => {
+    const result = md('# H\n\nHi <script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) <a href="javascript:alert(4)">x</a>\n\n<script>alert(5)</script>\n\n<div onclick="alert(6)">block</div>');
+    const html = result.paragraphs.map((p) => p.html).join('\n');
+    expect(html).not.toMatch(/<script|<img|onerror|javascript:|onclick|<div/i);
+    expect(result.paragraphs[0]?.html).toBe('<p>Hi alert(1)  <a>click</a> x</p>');
+    expect(result.paragraphs).toHaveLength(1);
+  });
+
+  it('keeps safe links and images', () => {
+    const result = md('# H\n\nSee [the report](https://example.com/r?a=1&b=2).');
+    expect(result.paragraphs[0]?.html).toBe('<p>See <a href="https://example.com/r?a=1&#x26;b=2">the report</a>.</p>');
+  });
+
+  it('sanitizes the headline too', () => {
+    expect(md('# Big <script>x()</script> news\n\nBody.').headline.text).toBe('Big x() news');
+  });
+});
+
+describe('pathological Markdown', () => {
+  const cases: [string, string][] = [
+    ['1,500 nested block quotes', `# H\n\n${'>'.repeat(1500)} deep`],
+    ['1,500 nested block quotes with spaces', `# H\n\n${'> '.repeat(1500)}deep`],
+    ['emphasis nested 1,000 deep', `# H\n\n${'*'.repeat(1000)}a${'*'.repeat(1000)}`],
+    ['alternating emphasis nested 1,000 deep', `# H\n\n${'*_'.repeat(500)}a${'_*'.repeat(500)}`],
+    ['a list nested 1,000 deep', `# H\n\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}`],
+    ['a list nested 1,000 deep on one line', `# H\n\n${'- '.repeat(1000)}x`],
+    ['brackets nested 1,000 deep', `# H\n\n${'['.repeat(1000)}x${']'.repeat(1000)}`],
+  ];
+  for (const [name, text] of cases) {
+    it(`rejects ${name} with parse:markdown-too-deep well under a second`, () => {
+      const started = performance.now();
+      const result = rejection(text, 'seeds/deep.md');
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(result.messages).toHaveLength(1);
+      expect(result.messages[0]).toMatchObject({ id: 'parse:markdown-too-deep', file: 'seeds/deep.md' });
+      expect(result.messages[0]?.reason).toContain(`limit is ${MAX_MARKDOWN_DEPTH}`);
+    });
+  }
+
+  it('accepts ordinary nesting and ordinary emphasis', () => {
+    const text = '# H\n\n> > quoted **bold _and italic_** text\n\n- a\n  - b\n    - c\n\n' + '**bold** and *it* and snake_case_name and 2*3*4. '.repeat(20);
+    expect(markdownDepth(text)).toBeLessThanOrEqual(6);
+    expect(md(text).paragraphs.map((p) => p.text.slice(0, 6))).toEqual(["quoted", "a", "b", "c", "bold a"]);
+  });
+
+  it('puts the limit at a documented, modest depth', () => {
+    expect(MAX_MARKDOWN_DEPTH).toBe(32);
+    expect(markdownDepth(`${'>'.repeat(32)} x`)).toBe(32);
+  });
+
+  it('does not apply the Markdown guard to plain-text seeds', () => {
+    expect(article(`Headline\n\n${'>'.repeat(1500)} not markdown`).paragraphs).toHaveLength(1);
+  });
+});
