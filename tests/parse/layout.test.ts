@@ -87,6 +87,11 @@ describe('plain-text layouts', () => {
 describe('the sample seed', () => {
   const result = article(readFileSync(new URL('../../seeds/000_4214a0f614e41956.txt', import.meta.url), 'utf8'), 'seeds/000_4214a0f614e41956.txt');
 
+  it('is kept as a byte-for-byte copy in the fixtures, whose expected.json is its full record', () => {
+    const fixture = readFileSync(new URL('../fixtures/parse/000_4214a0f614e41956/seed.txt', import.meta.url));
+    expect(fixture.equals(readFileSync(new URL('../../seeds/000_4214a0f614e41956.txt', import.meta.url)))).toBe(true);
+  });
+
   it('has the headline from line 1', () => {
     expect(result.headline).toEqual({ text: 'Russia Dismisses Ukraine Security Talks Without Its Involvement as ‘Road to Nowhere’', line: 1 });
   });
