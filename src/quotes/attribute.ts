@@ -1,0 +1,189 @@
+/**
+ * For one quotation inside its sentence: the cue and the source mention the text
+ * gives it, tried pattern by pattern from the most to the least explicit.
+ */
+import { BETWEEN, cueLemma, isParticiple } from './cues.ts';
+import { phraseAfter, phraseBefore } from './phrases.ts';
+import type { Token } from './text.ts';
+
+/** The placeholder token that stands for a quotation inside a sentence. */
+export const QUOTE_TOKEN = '\u0001Q';
+
+/** How an attribution was found; later stages use it for confidence. */
+export type Pattern =
+  | 'trailing' | 'inverted' | 'leading' | 'according' | 'colon' | 'dash' | 'reported' | 'later' | 'possessive' | 'none';
+
+/** Token ranges `[first, last]` (inclusive) into the sentence's tokens. */
+interface TokenFound {
+  readonly cue: readonly [number, number] | null;
+  readonly mention: readonly [number, number] | null;
+  readonly pattern: Pattern;
+}
+
+/** What the text says about a quotation: character ranges `[start, end)` into the part's text. */
+export interface Found {
+  readonly cue: readonly [number, number] | null;
+  readonly mention: readonly [number, number] | null;
+  readonly pattern: Pattern;
+}
+
+const NONE: TokenFound = { cue: null, mention: null, pattern: 'none' };
+
+function isCue(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t === undefined) return false;
+  const next = tokens[k + 1];
+  const rest = next === undefined ? '' : `${' '.repeat(Math.max(0, next.start - t.end))}${next.text}`;
+  return cueLemma(t.text, rest) !== null;
+}
+
+/** Extend a cue over its particle ("pointed out", "went on", "said in a statement"). */
+function cueRange(tokens: readonly Token[], k: number): [number, number] {
+  const next = tokens[k + 1]?.text.toLowerCase();
+  if (next !== undefined && /^(?:out|on|back|it|to|of)$/.test(next) && /^(?:point|went|go|shot|fire|put|refer|according)/i.test(tokens[k]!.text)) return [k, k + 1];
+  return [k, k];
+}
+
+function skipBetween(tokens: readonly Token[], k: number, step: 1 | -1, hi: number): number {
+  let i = k;
+  while (i >= 0 && i < hi && (BETWEEN.has(tokens[i]!.text.toLowerCase()) || /^\w+ly$/i.test(tokens[i]!.text) && tokens[i]!.text !== 'Kelly')) i += step;
+  return i;
+}
+
+/** The subject of the cue at `c` (searching no further back than `lo`). */
+function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, number] | null {
+  let i = skipBetween(tokens, c - 1, -1, tokens.length);
+  if (i < lo) return null;
+  // appositive: "Lavrov, speaking on Wednesday, insisted"; "Smith, a spokesman for X, said"
+  if (tokens[i]!.text === ',') {
+    let j = i - 1;
+    while (j >= lo && j > i - 16 && tokens[j]!.text !== ',' && tokens[j]!.text !== QUOTE_TOKEN) j--;
+    if (j >= lo && tokens[j]!.text === ',') {
+      const np = phraseBefore(tokens, j - 1, lo);
+      if (np !== null) return np;
+    }
+    return null;
+  }
+  return phraseBefore(tokens, i, lo);
+}
+
+/** The first finite cue before `c` with a subject, for participles ("…, describing it as “…”"). */
+function mainClauseSubject(tokens: readonly Token[], c: number, lo: number): TokenFound {
+  for (let k = c - 1; k >= lo; k--) {
+    if (tokens[k]!.text === QUOTE_TOKEN) continue;
+    if (isCue(tokens, k) && !isParticiple(tokens[k]!.text)) {
+      const np = subjectOf(tokens, k, lo);
+      if (np !== null) return { cue: cueRange(tokens, k), mention: np, pattern: 'reported' };
+    }
+  }
+  // the sentence's own subject: its first phrase, when a verb follows it
+  const np = phraseAfter(tokens, lo);
+  if (np !== null && np[1] + 1 < c) return { cue: [c, c], mention: np, pattern: 'reported' };
+  return NONE;
+}
+
+/**
+ * Attribute the quotation at token `q` of a sentence's tokens.
+ *
+ * @example
+ *   // tokens of `“…,” he said.` with the quote at 0 → { pattern: 'trailing', mention: [6, 8], cue: [9, 13] }
+ */
+export function attribute(tokens: readonly Token[], q: number, headline = false): Found {
+  const found = attributeTokens(tokens, q, headline);
+  const chars = (r: readonly [number, number] | null): readonly [number, number] | null =>
+    r === null ? null : [tokens[r[0]]!.start, tokens[r[1]]!.end];
+  let mention = chars(found.mention);
+  if (found.pattern === 'possessive' && mention !== null) {
+    // drop the possessive ending: Clinton’s → Clinton
+    const last = tokens[found.mention![1]]!.text;
+    if (/[’']s$/.test(last)) mention = [mention[0], mention[1] - 2];
+  }
+  return { cue: chars(found.cue), mention, pattern: found.pattern };
+}
+
+function attributeTokens(tokens: readonly Token[], q: number, headline: boolean): TokenFound {
+  const n = tokens.length;
+  // 1. trailing: “…,” he said / “…,” said Sen. X / “…” — X
+  let k = q + 1;
+  while (k < n && (tokens[k]!.text === ',' || tokens[k]!.text === '.' && false)) k++;
+  let dash = false;
+  if (k < n && /^(?:—|–|--|-)$/.test(tokens[k]!.text)) {
+    dash = true;
+    k++;
+  }
+  if (k < n && isCue(tokens, k) && !dash) {
+    const c = cueRange(tokens, k);
+    const np = phraseAfter(tokens, c[1] + 1);
+    if (np !== null) return { cue: c, mention: np, pattern: 'inverted' };
+  }
+  if (k < n && k > q + (dash ? 1 : 0) || (k === q + 1 && k < n && !/^[.;:!?]$/.test(tokens[k]!.text))) {
+    const np = phraseAfter(tokens, k);
+    if (np !== null) {
+      let j = np[1] + 1;
+      if (tokens[j]?.text === '(') {
+        while (j < n && tokens[j]!.text !== ')') j++;
+        j++;
+      }
+      if (tokens[j]?.text === ',') {
+        // appositive: “…,” Smith, a spokesman for X, said.
+        let e = j + 1;
+        while (e < n && e < j + 16 && tokens[e]!.text !== ',' && tokens[e]!.text !== QUOTE_TOKEN) e++;
+        if (tokens[e]?.text === ',' && isCue(tokens, skipBetween(tokens, e + 1, 1, n))) j = e + 1;
+      }
+      j = skipBetween(tokens, j, 1, n);
+      if (isCue(tokens, j)) return { cue: cueRange(tokens, j), mention: np, pattern: 'trailing' };
+      if (dash && (j >= n || /^[,.;]$/.test(tokens[j]!.text))) return { cue: null, mention: np, pattern: 'dash' };
+    }
+  }
+  // 2. according to X
+  for (let a = 0; a + 1 < n; a++) {
+    if (tokens[a]!.text.toLowerCase() === 'according' && tokens[a + 1]!.text.toLowerCase() === 'to') {
+      const np = phraseAfter(tokens, a + 2);
+      if (np !== null && Math.abs(a - q) < 40) return { cue: [a, a + 1], mention: np, pattern: 'according' };
+    }
+  }
+  // 3. leading: the last cue before the quote, and its subject
+  let lo = 0;
+  for (let c = q - 1; c >= lo; c--) {
+    if (!isCue(tokens, c)) continue;
+    const word = tokens[c]!.text;
+    if (isParticiple(word)) {
+      const main = mainClauseSubject(tokens, c, lo);
+      if (main.mention !== null) return { ...main, cue: cueRange(tokens, c) };
+      continue;
+    }
+    const np = subjectOf(tokens, c, lo);
+    if (np !== null) return { cue: cueRange(tokens, c), mention: np, pattern: c >= q - 3 ? 'leading' : 'reported' };
+    // "As he put it", passive "was quoted as saying": keep looking further back
+  }
+  // 4. a name and a colon: “TRUMP: …” or “Trump on Clinton: “…””
+  if (q >= 2 && tokens[q - 1]!.text === ':') {
+    const np = phraseBefore(tokens, q - 2, lo);
+    if (np !== null) return { cue: [q - 1, q - 1], mention: np, pattern: 'colon' };
+  }
+  // 5. a cue later in the sentence: “no evidence” yet …, de Blasio said.
+  for (let c = q + 1; c < n; c++) {
+    if (tokens[c]!.text === QUOTE_TOKEN) continue;
+    if (!isCue(tokens, c) || isParticiple(tokens[c]!.text)) continue;
+    if (tokens[c - 1]?.text === ',') {
+      const np = phraseAfter(tokens, cueRange(tokens, c)[1] + 1);
+      if (np !== null) return { cue: cueRange(tokens, c), mention: np, pattern: 'later' };
+    }
+    const np = subjectOf(tokens, c, q + 1);
+    if (np !== null) {
+      const before = tokens[np[0] - 1]?.text;
+      if (before === ',' || before === undefined || np[0] === q + 1) return { cue: cueRange(tokens, c), mention: np, pattern: 'later' };
+    }
+  }
+  // 6. possessive: Clinton’s “deplorables” remark
+  for (let p = q - 1; p >= Math.max(0, q - 3); p--) {
+    const t = tokens[p]!;
+    if (/^\p{Lu}.*[’']s$/u.test(t.text) && !headline) {
+      const copy = tokens.slice(0, p).concat([{ ...t, text: t.text.slice(0, -2), end: t.end - 2 }]);
+      const np = phraseBefore(copy, p, 0);
+      if (np !== null) return { cue: null, mention: np, pattern: 'possessive' };
+    }
+    if (!/^[\p{Ll}-]+$/u.test(t.text)) break;
+  }
+  return NONE;
+}

@@ -1,0 +1,230 @@
+/**
+ * The `quotes` stage: every quotation in an article's headline, summary and body,
+ * with its kind, cue and the source mention as written.
+ *
+ *   ParsedArticle → QuotedArticle
+ */
+import { message } from '../messages.ts';
+import type { Line, Mention, Message, ParsedArticle, Part, QuoteKind, QuoteSpan, QuotedArticle } from '../types.ts';
+import { QUOTE_TOKEN, attribute, type Found, type Pattern } from './attribute.ts';
+import { cueLemma, isParticiple } from './cues.ts';
+import { findMarkSpans, type MarkSpan } from './marks.ts';
+import { phraseBefore } from './phrases.ts';
+import { maskQuotes, sentenceBounds, tokenize, type Token } from './text.ts';
+
+export { findMarkSpans } from './marks.ts';
+export type { MarkSpan } from './marks.ts';
+
+/** One block of text to search: the headline, a summary line or a paragraph. */
+interface Block {
+  readonly in: Part;
+  readonly paragraph: number;
+  readonly text: string;
+  readonly line: number;
+}
+
+/** A quotation before ids and groups are assigned. */
+interface Draft {
+  readonly block: Block;
+  readonly span: MarkSpan;
+  readonly found: Found;
+  /** Nothing but the quote (and punctuation) before it in its sentence. */
+  readonly startsSentence: boolean;
+  readonly kind: QuoteKind;
+  readonly sentence: number;
+  readonly order: number;
+}
+
+/** A reported-speech sentence without quotation marks ("Lavrov argued that …"): a later bare quote may continue it. */
+interface SpeechEvent {
+  readonly block: Block;
+  readonly sentence: number;
+  readonly mention: readonly [number, number];
+  readonly cue: readonly [number, number];
+  readonly order: number;
+}
+
+/** Is this quotation mark pair markup debris rather than a quotation (tweet ids, `href="…"`)? */
+function isDebris(text: string, span: MarkSpan): boolean {
+  const words = text.slice(span.start, span.end);
+  if (!/\p{L}/u.test(words)) return true;
+  if (/pic\.twitter\.com|https?:\/\/|^@\w+$/.test(words)) return true;
+  if (span.open > 0 && text[span.open - 1] === '=') return true;
+  return false;
+}
+
+/** Title-like text: every significant word capitalised ("Fox News Sunday", "Face the Nation"). */
+function looksLikeTitle(words: string): boolean {
+  const tokens = words.replace(/[.,!?;:]+$/u, '').split(/\s+/u).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 8) return false;
+  const small = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from|is|vs\.?|&|de|la|le)$/;
+  return tokens.every((t) => /^[\p{Lu}\p{N}#@]/u.test(t) || small.test(t)) && /^[\p{Lu}\p{N}#@]/u.test(tokens[0]!);
+}
+
+/** Tokens of a sentence with every quotation in it replaced by one `QUOTE_TOKEN`. */
+function sentenceTokens(masked: string, from: number, to: number, spans: readonly MarkSpan[]): { tokens: Token[]; quoteAt: Map<MarkSpan, number> } {
+  const tokens: Token[] = [];
+  const quoteAt = new Map<MarkSpan, number>();
+  let at = from;
+  for (const s of spans) {
+    if (s.open < from || s.open >= to) continue;
+    tokens.push(...tokenize(masked, at, s.open));
+    quoteAt.set(s, tokens.length);
+    tokens.push({ text: QUOTE_TOKEN, start: s.open, end: s.close });
+    at = Math.min(s.close, to);
+  }
+  tokens.push(...tokenize(masked, at, Math.max(at, to)));
+  return { tokens, quoteAt };
+}
+
+function kindOf(words: string, tokens: readonly Token[], q: number, startsSentence: boolean, found: Found): QuoteKind {
+  if (!/^[\p{Lu}\p{N}‘'“"(…\[]/u.test(words)) return 'partial';
+  if (startsSentence) return 'direct';
+  const before = tokens[q - 1]?.text;
+  if (before === ':' ) return 'direct';
+  if (before === ',' && found.pattern !== 'none') return 'direct';
+  if (found.pattern === 'leading' && before !== undefined && cueLemma(before) !== null) return 'direct';
+  const wordCount = words.split(/\s+/u).length;
+  return wordCount >= 6 && /[.!?]["”’]?$/u.test(words) && before !== undefined && /^(?:,|:|that)$/.test(before) ? 'direct' : 'partial';
+}
+
+function blocksOf(article: ParsedArticle): Block[] {
+  const blocks: Block[] = [{ in: 'headline', paragraph: 0, text: article.headline.text, line: article.headline.line }];
+  article.summary.forEach((s: Line, i) => blocks.push({ in: 'summary', paragraph: i, text: s.text, line: s.line }));
+  article.paragraphs.forEach((p, i) => blocks.push({ in: 'body', paragraph: i, text: p.text, line: p.line }));
+  return blocks;
+}
+
+/** 1-based column of an offset, counting from the block's first character. */
+function columnOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const nl = before.lastIndexOf('\n');
+  const lines = before.split('\n').length - 1;
+  return { line: lines, column: offset - nl };
+}
+
+/**
+ * Find every quotation in an article: its span, kind, cue and source mention.
+ * Quote ids are `q1…` in document order (headline, summary, body).
+ *
+ * @example
+ *   const quoted = extractQuotes(parsed)
+ *   quoted.quotes[0] // { id: 'q1', text: 'We cannot agree…', kind: 'direct', cue: 'said', mention: { text: 'he', … }, … }
+ */
+export function extractQuotes(article: ParsedArticle): QuotedArticle {
+  const messages: Message[] = [];
+  const drafts: Draft[] = [];
+  const events: SpeechEvent[] = [];
+  const unclosed = new Set<Draft>();
+  let order = 0;
+  for (const block of blocksOf(article)) {
+    const { text } = block;
+    if (text.length === 0) continue;
+    const spans = findMarkSpans(text, { singles: block.in === 'headline' }).filter((s) => !isDebris(text, s));
+    const masked = maskQuotes(text, spans);
+    const sentences = sentenceBounds(masked);
+    sentences.forEach(([from, to], si) => {
+      const inSentence = spans.filter((s) => s.open >= from && s.open < to);
+      const { tokens, quoteAt } = sentenceTokens(masked, from, to, inSentence);
+      if (inSentence.length === 0) {
+        // remember reported speech: the last finite cue with a subject
+        if (block.in !== 'body') return;
+        for (let c = tokens.length - 1; c >= 0; c--) {
+          const t = tokens[c]!;
+          if (cueLemma(t.text) === null || isParticiple(t.text)) continue;
+          const np = phraseBefore(tokens, c - 1);
+          if (np === null) continue;
+          events.push({ block, sentence: si, mention: [tokens[np[0]]!.start, tokens[np[1]]!.end], cue: [t.start, t.end], order: order++ });
+          break;
+        }
+        return;
+      }
+      for (const span of inSentence) {
+        const q = quoteAt.get(span)!;
+        const found = attribute(tokens, q, block.in === 'headline');
+        const words = text.slice(span.start, span.end);
+        const startsSentence = tokens.slice(0, q).every((t) => !/^[\p{L}\p{N}]/u.test(t.text) || t.text === QUOTE_TOKEN);
+        const draft: Draft = {
+          block, span, found, startsSentence, sentence: si, order: order++,
+          kind: kindOf(words, tokens, q, startsSentence, found),
+        };
+        if (!span.closed) unclosed.add(draft);
+        drafts.push(draft);
+      }
+    });
+  }
+
+  // Groups: interrupted quotes, multi-paragraph quotes, bare continuation quotes.
+  const groupOf = new Map<Draft, Draft>();
+  const keep: Draft[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const prev = keep.at(-1);
+    // a quotation left open at the end of its paragraph must be continued by the next one
+    if (unclosed.has(d)) {
+      const next = drafts[i + 1];
+      const continued = next !== undefined && next.block.in === d.block.in && next.block.paragraph === d.block.paragraph + 1 && next.span.open === 0;
+      if (!continued) {
+        const at = columnOf(d.block.text, d.span.open);
+        messages.push(message('quotes:unbalanced', { file: article.path, line: d.block.line + at.line, column: at.column }));
+        continue;
+      }
+    }
+    if (prev !== undefined && unclosed.has(prev) && prev.block.in === d.block.in && d.block.paragraph === prev.block.paragraph + 1 && d.span.open === 0) {
+      groupOf.set(d, groupOf.get(prev) ?? prev);
+    } else if (prev !== undefined && prev.block === d.block && prev.sentence === d.sentence && (prev.found.pattern === 'trailing' || prev.found.pattern === 'inverted') && interrupts(prev, d)) {
+      groupOf.set(d, groupOf.get(prev) ?? prev);
+    } else if (d.found.pattern === 'none' && d.startsSentence && d.block.in === 'body' && prev !== undefined && prev.block.in === 'body') {
+      // a bare quote right after an attributed one continues it, unless reported speech came in between
+      const near = d.block.paragraph - prev.block.paragraph <= 1;
+      const later = events.filter((e) => e.order > prev.order && e.order < d.order && d.block.paragraph - e.block.paragraph <= 1);
+      if (near && later.length === 0) groupOf.set(d, groupOf.get(prev) ?? prev);
+    }
+    if (d.found.pattern === 'none' && !groupOf.has(d) && d.kind === 'partial' && looksLikeTitle(d.block.text.slice(d.span.start, d.span.end))) continue;
+    keep.push(d);
+  }
+
+  const ids = new Map<Draft, string>();
+  keep.forEach((d, i) => ids.set(d, `q${i + 1}`));
+  const quotes: QuoteSpan[] = keep.map((d) => {
+    const head = groupOf.get(d);
+    let mention: Mention | null = null;
+    let cue: string | null = null;
+    const text = d.block.text;
+    if (d.found.mention !== null) {
+      const [s, e] = d.found.mention;
+      mention = { in: d.block.in, paragraph: d.block.paragraph, start: s, end: e, text: text.slice(s, e) };
+    }
+    if (d.found.cue !== null) cue = text.slice(d.found.cue[0], d.found.cue[1]);
+    if (mention === null && head === undefined && d.startsSentence && d.block.in === 'body') {
+      // a bare quote after reported speech: “Lavrov argued that … . “…”
+      const event = events.filter((e) => e.order < d.order && d.block.paragraph - e.block.paragraph <= 1).at(-1);
+      const lastQuote = keep.filter((k) => k.order < d.order).at(-1);
+      if (event !== undefined && (lastQuote === undefined || lastQuote.order < event.order)) {
+        const [s, e] = event.mention;
+        mention = { in: event.block.in, paragraph: event.block.paragraph, start: s, end: e, text: event.block.text.slice(s, e) };
+      }
+    }
+    return {
+      id: ids.get(d)!,
+      in: d.block.in,
+      paragraph: d.block.paragraph,
+      start: d.span.start,
+      end: d.span.end,
+      text: text.slice(d.span.start, d.span.end),
+      kind: d.kind,
+      cue,
+      mention,
+      group: head === undefined ? null : ids.get(head) ?? null,
+    };
+  });
+  return { ...article, quotes, messages: [...article.messages, ...messages] };
+}
+
+/** Is the text between two quotes of one sentence only the first one's attribution (`“…,” he said, “…”`)? */
+function interrupts(a: Draft, b: Draft): boolean {
+  const between = a.block.text.slice(a.span.close, b.span.open);
+  return between.length < 90 && /[,:;—–-]$/u.test(between.trim());
+}
+
+export type { Pattern };

@@ -1,0 +1,90 @@
+/**
+ * Small text utilities for the quotes stage: tokens with offsets, sentence bounds
+ * computed with quotation contents masked (so a full stop inside a quote does not
+ * cut the attribution off its quote).
+ */
+import type { MarkSpan } from './marks.ts';
+
+export interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'maj', 'adm', 'rev', 'prof', 'st', 'jr',
+  'sr', 'inc', 'co', 'corp', 'ltd', 'vs', 'no', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr', 'aug', 'sept', 'sep', 'oct', 'nov',
+  'dec', 'u.s', 'u.n', 'u.k', 'd.c', 'e.g', 'i.e', 'a.m', 'p.m', 'ariz', 'calif', 'colo', 'conn', 'fla', 'ga', 'ill',
+  'ind', 'kan', 'ky', 'la', 'md', 'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn',
+  'tex', 'va', 'vt', 'wash', 'wis', 'wyo', 'del', 'ala', 'ark', 'n.c', 's.c', 'n.y', 'n.j', 'n.h', 'n.m', 'n.d', 's.d',
+  'w.va', 'r.i', 'gop', 'sens', 'reps', 'govs', 'messrs', 'ret', 'hon', 'supt', 'det', 'insp', 'amb', 'pres', 'sec',
+]);
+
+/** Is the token (without its final full stop) an abbreviation or an initial? */
+export function isAbbreviation(word: string): boolean {
+  const w = word.replace(/\.$/, '').toLowerCase();
+  return ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(word.replace(/\.$/, '')) || /^(?:\p{L}\.)+\p{L}$/u.test(word.replace(/\.$/, ''));
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[’'.\-&][\p{L}\p{N}]+)*\.?|[’']s\b|\S/gu;
+
+/** Split text into word and punctuation tokens with offsets. A full stop stays on abbreviations only. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(TOKEN)) {
+    const start = from + m.index;
+    let word = m[0];
+    if (word.length > 1 && word.endsWith('.') && !isAbbreviation(word)) {
+      word = word.slice(0, -1);
+      tokens.push({ text: word, start, end: start + word.length });
+      tokens.push({ text: '.', start: start + word.length, end: start + word.length + 1 });
+      continue;
+    }
+    tokens.push({ text: word, start, end: start + word.length });
+  }
+  return tokens;
+}
+
+/**
+ * Replace quotation contents with `x` (keeping a final `.`, `!` or `?`) so that
+ * sentence splitting sees only the text around quotes. Offsets are unchanged.
+ */
+export function maskQuotes(text: string, spans: readonly MarkSpan[]): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start);
+    let inner = 'x'.repeat(s.end - s.start);
+    const last = text[s.end - 1];
+    if (last === '.' || last === '!' || last === '?') inner = `${inner.slice(0, -1)}${last}`;
+    out += inner;
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Sentence bounds `[start, end)` in (masked) text. */
+export function sentenceBounds(masked: string): Array<[number, number]> {
+  const bounds: Array<[number, number]> = [];
+  let start = 0;
+  const re = /[.!?]+[”"’')\]]*(?=\s+[“"‘(\p{Lu}\p{N}])/gu;
+  for (const m of masked.matchAll(re)) {
+    const end = m.index + m[0].length;
+    // the word before the full stop
+    const before = /(\S+)$/u.exec(masked.slice(start, m.index + 1));
+    if (m[0].startsWith('.') && before !== null && isAbbreviation(before[1]!)) continue;
+    bounds.push([start, end]);
+    start = end;
+    while (start < masked.length && /\s/u.test(masked[start]!)) start++;
+  }
+  if (start < masked.length) bounds.push([start, masked.length]);
+  return bounds;
+}
+
+/** Is the word capitalised (a name candidate)? */
+export function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}

@@ -1,0 +1,195 @@
+/**
+ * The `speakers` stage: resolve each quote's source mention to a speaker of the
+ * article (a full name with roles and aliases, an organisation, a country, a
+ * document, or an anonymous source), with a confidence.
+ *
+ *   QuotedArticle → AttributedArticle
+ */
+import { message } from '../messages.ts';
+import type { ArticleSpeaker, AttributedArticle, AttributedQuote, Message, QuoteSpan, QuotedArticle, SpeakerType } from '../types.ts';
+import { BLOCK, collectEntities, matchSingle, type Entity, type Inventory, type Position } from './inventory.ts';
+import { ANONYMOUS_HEADS, DOCUMENT_HEADS, INDEFINITE, ORG_DESCRIPTION_HEADS, OUTLET_HEADS } from './lexicon.ts';
+import { nameType, splitName } from './names.ts';
+
+export { splitName, nameType } from './names.ts';
+
+/** What a mention resolved to, before speakers get keys. */
+type Resolved =
+  | { readonly kind: 'entity'; readonly entity: Entity; readonly confidence: number }
+  | { readonly kind: 'other'; readonly name: string; readonly type: SpeakerType; readonly confidence: number }
+  | null;
+
+const PRONOUN_GENDER: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', him: 'm', his: 'm', she: 'f', her: 'f' };
+
+const NEWS_WORDS = /(?:times|post|journal|news|tribune|herald|gazette|magazine|press|daily|review|cnn|msnbc|fox|nbc|abc|cbs|npr|politico|reuters|breitbart|hill|atlantic|economist|guardian|telegraph|examiner|observer|monitor|chronicle|inquirer|globe|axios|buzzfeed|vox|slate|salon|newsweek|yorker|politifact|hedge|wire|report|network|channel|radio|bloomberg|associated)$/i;
+
+function isNewsOrg(e: Entity): boolean {
+  return e.type === 'organization' && NEWS_WORDS.test(e.words.at(-1)!.replace(/\.$/, ''));
+}
+
+function positionOf(inv: Inventory, part: string, paragraph: number, offset: number): Position {
+  return inv.blockIndex(part, paragraph) * BLOCK + offset;
+}
+
+/** The latest mention of `e` before `pos`, or -1. */
+function lastMentionBefore(e: Entity, pos: Position, outsideQuotes = false): number {
+  let best = -1;
+  for (const m of e.mentions) if (m.pos < pos && m.pos > best && !(outsideQuotes && m.inQuote)) best = m.pos;
+  return best;
+}
+
+interface Context {
+  readonly inv: Inventory;
+  /** Speakers of earlier quotes, with where their quote was. */
+  readonly previous: Array<{ readonly entity: Entity; readonly pos: Position }>;
+}
+
+/** A person a pronoun (or a role description) points back to. */
+function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role: string | null): Entity | null {
+  const { inv } = ctx;
+  const block = Math.floor(pos / BLOCK);
+  const sentence = inv.sentenceOf(block, pos % BLOCK);
+  const fits = (e: Entity): boolean =>
+    e.type === 'person' && (gender === null || e.gender === gender || e.gender === null) &&
+    (role === null || e.roles.some((r) => r.toLowerCase().includes(role)) || e.roles.length === 0 && false);
+  const strictFits = (e: Entity): boolean => fits(e) && (gender === null || e.gender === gender);
+  // 1. a subject earlier in the same sentence
+  const sameSentence = inv.entities.filter(fits).flatMap((e) => e.mentions.filter((m) => m.block === block && m.sentence === sentence && m.pos < pos && !m.inQuote).map((m) => ({ e, m })));
+  sameSentence.sort((a, b) => a.m.pos - b.m.pos);
+  if (sameSentence.length > 0) return sameSentence[0]!.e;
+  // 2. walk back sentence by sentence: the subject of the nearest sentence that names a fitting person,
+  //    unless the previous quote's speaker fits and nobody else was introduced since
+  const prevSpeaker = [...ctx.previous].reverse().find((p) => fits(p.entity) && p.pos < pos && block - Math.floor(p.pos / BLOCK) <= 2);
+  const subjects = inv.entities.filter(fits).flatMap((e) => e.mentions.filter((m) => m.pos < pos && !m.inQuote && block - m.block <= 3).map((m) => ({ e, m })));
+  subjects.sort((a, b) => b.m.pos - a.m.pos);
+  const sinceSpeaker = prevSpeaker === undefined ? subjects : subjects.filter((s) => s.m.pos > lastMentionBefore(prevSpeaker.entity, pos, true) && s.m.pos > prevSpeaker.pos - 1);
+  const newSubject = sinceSpeaker.find((s) => s.m.subject && s.e !== prevSpeaker?.entity && (gender === null || strictFits(s.e)));
+  if (newSubject !== undefined) return newSubject.e;
+  if (prevSpeaker !== undefined) return prevSpeaker.entity;
+  const subject = subjects.find((s) => s.m.subject && strictFits(s.e)) ?? subjects.find((s) => s.m.subject) ?? subjects.find((s) => strictFits(s.e)) ?? subjects[0];
+  if (subject !== undefined) return subject.e;
+  // 3. anyone fitting, even named only inside a quote
+  const any = inv.entities.filter(fits).map((e) => ({ e, at: lastMentionBefore(e, pos) })).filter((x) => x.at >= 0).sort((a, b) => b.at - a.at);
+  return any[0]?.e ?? null;
+}
+
+/** The organisation (or country) "they" / "it" / "the campaign" points back to. */
+function orgAntecedent(ctx: Context, pos: Position, test: (e: Entity) => boolean): Entity | null {
+  const block = Math.floor(pos / BLOCK);
+  const list = ctx.inv.entities
+    .filter(test)
+    .map((e) => ({ e, at: lastMentionBefore(e, pos, true) }))
+    .filter((x) => x.at >= 0 && block - Math.floor(x.at / BLOCK) <= 4)
+    .sort((a, b) => b.at - a.at);
+  return list[0]?.e ?? null;
+}
+
+/** Resolve one source mention as written. */
+function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
+  const written = text.trim();
+  const lower = written.toLowerCase();
+  const words = lower.split(/\s+/u);
+  const first = words[0] ?? '';
+  const head = (words.findIndex((w) => w === 'of' || w === 'for' || w === 'at' || w === 'with') > 0
+    ? words[words.findIndex((w) => w === 'of' || w === 'for' || w === 'at' || w === 'with') - 1]
+    : words.at(-1)) ?? '';
+  // pronouns
+  if (words.length === 1 && PRONOUN_GENDER[first] !== undefined) {
+    const e = antecedent(ctx, pos, PRONOUN_GENDER[first]!, null);
+    return e === null ? null : { kind: 'entity', entity: e, confidence: 0.8 };
+  }
+  if (words.length === 1 && (first === 'they' || first === 'it' || first === 'we')) {
+    const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' || x.type === 'country' || x.type === 'group');
+    return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };
+  }
+  if (words.length === 1 && (first === 'i' || first === 'you')) return null;
+  // descriptions
+  if (!/^\p{Lu}/u.test(written) || /^(?:The|A|An|One|Some|Two|Three|Several|Many|Other|Another|Most|His|Her|Their)\s+\p{Ll}/u.test(written)) {
+    const anonymous = INDEFINITE.has(first) || (words.length === 1 && ANONYMOUS_HEADS.has(first)) || (!['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(first) && ANONYMOUS_HEADS.has(head) && !/^\p{Lu}/u.test(written));
+    if (anonymous) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.9 };
+    if (OUTLET_HEADS.has(head)) {
+      const e = orgAntecedent(ctx, pos, isNewsOrg);
+      return e === null ? null : { kind: 'entity', entity: e, confidence: 0.75 };
+    }
+    if (ORG_DESCRIPTION_HEADS.has(head)) {
+      const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.at(-1)!.toLowerCase() === head) ?? null;
+      return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };
+    }
+    if (DOCUMENT_HEADS.has(head)) return null;
+    if (ANONYMOUS_HEADS.has(head) && ['his', 'her', 'their'].includes(first)) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.7 };
+    // a role description: "the senator", "the former secretary of state", "the Republican nominee"
+    const e = antecedent(ctx, pos, null, head) ?? antecedent(ctx, pos, null, null);
+    return e === null ? null : { kind: 'entity', entity: e, confidence: 0.65 };
+  }
+  // a name
+  const parts = splitName(written);
+  if (parts.words.length === 0 || parts.name === '') return null;
+  if (parts.words.length >= 2) {
+    const e = ctx.inv.entities.find((x) => x.words[0]?.toLowerCase() === parts.words[0]!.toLowerCase() && x.words.at(-1)?.toLowerCase() === parts.words.at(-1)!.toLowerCase() && x.suffix === parts.suffix)
+      ?? ctx.inv.entities.find((x) => x.words.join(' ').toLowerCase() === parts.words.join(' ').toLowerCase());
+    if (e !== undefined) return { kind: 'entity', entity: e, confidence: 0.95 };
+    return { kind: 'other', name: parts.name, type: nameType(parts.words, parts.hadThe), confidence: 0.9 };
+  }
+  const e = matchSingle(ctx.inv.entities, parts.words[0]!, parts.gender, pos, parts.hadThe);
+  if (e !== undefined) return { kind: 'entity', entity: e, confidence: e.words.length >= 2 ? 0.9 : 0.8 };
+  return { kind: 'other', name: parts.name, type: nameType(parts.words, parts.hadThe), confidence: 0.75 };
+}
+
+/**
+ * Attribute every quote of an article to a speaker of that article.
+ *
+ * @example
+ *   const attributed = resolveSpeakers(extractQuotes(parsed))
+ *   attributed.speakers // [{ key: 's1', name: 'Sergey Lavrov', type: 'person', roles: ['Foreign Minister'], aliases: ['Lavrov'] }, …]
+ */
+export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
+  const inv = collectEntities(article);
+  const ctx: Context = { inv, previous: [] };
+  const speakers: Array<{ key: string; name: string; type: SpeakerType; roles: string[]; aliases: Set<string>; entity: Entity | null }> = [];
+  const keyFor = (r: NonNullable<Resolved>): string => {
+    let s = r.kind === 'entity'
+      ? speakers.find((x) => x.entity === r.entity)
+      : speakers.find((x) => x.entity === null && x.name.toLowerCase() === r.name.toLowerCase() && x.type === r.type);
+    if (s === undefined) {
+      s = r.kind === 'entity'
+        ? { key: `s${speakers.length + 1}`, name: r.entity.name, type: r.entity.type, roles: r.entity.roles, aliases: r.entity.aliases, entity: r.entity }
+        : { key: `s${speakers.length + 1}`, name: r.name, type: r.type, roles: [], aliases: new Set<string>(), entity: null };
+      speakers.push(s);
+    }
+    return s.key;
+  };
+  const byId = new Map<string, { key: string | null; confidence: number }>();
+  const messages: Message[] = [];
+  const quotes: AttributedQuote[] = article.quotes.map((q: QuoteSpan) => {
+    let key: string | null = null;
+    let confidence = 0;
+    const head = q.group === null ? undefined : byId.get(q.group);
+    if (head !== undefined && q.mention === null) {
+      key = head.key;
+      confidence = head.key === null ? 0 : Math.max(0, head.confidence - 0.05);
+    } else if (q.mention !== null) {
+      const pos = positionOf(inv, q.mention.in, q.mention.paragraph, q.mention.start);
+      const r = resolveMention(ctx, q.mention.text, pos);
+      if (r !== null) {
+        key = keyFor(r);
+        confidence = q.cue === null ? r.confidence * 0.8 : r.confidence;
+        if (r.kind === 'entity') ctx.previous.push({ entity: r.entity, pos: positionOf(inv, q.in, q.paragraph, q.start) });
+      }
+    }
+    if (key !== null && head !== undefined && q.mention !== null) confidence = Math.max(confidence, head.confidence);
+    byId.set(q.id, { key, confidence });
+    if (key === null) {
+      const line = q.in === 'headline' ? article.headline.line : q.in === 'summary' ? article.summary[q.paragraph]?.line ?? 1 : article.paragraphs[q.paragraph]?.line ?? 1;
+      messages.push(message('quotes:no-speaker', { file: article.path, line, column: q.start }, { text: q.text.length > 60 ? `${q.text.slice(0, 57)}…` : q.text }));
+    }
+    return { ...q, speakerKey: key, confidence: Math.round(confidence * 100) / 100 };
+  });
+  const out: ArticleSpeaker[] = speakers.map((s) => ({
+    key: s.key,
+    name: s.name,
+    type: s.type,
+    roles: [...s.roles],
+    aliases: [...s.aliases].filter((a) => a !== s.name).sort(),
+  }));
+  return { ...article, quotes, speakers: out, messages: [...article.messages, ...messages] };
+}

@@ -1,0 +1,244 @@
+/**
+ * Who an article names: every capitalised name in headline, summary and body,
+ * grouped into entities (a full name with its surname, first name and honorific
+ * forms), with type, roles, gender and every position it is mentioned at.
+ */
+import { ROLE_WORDS, isNameWord } from '../quotes/phrases.ts';
+import { maskQuotes, sentenceBounds, tokenize, type Token } from '../quotes/text.ts';
+import type { MarkSpan } from '../quotes/marks.ts';
+import type { QuotedArticle, SpeakerType } from '../types.ts';
+import { firstNameGender, HONORIFICS, TITLES } from './lexicon.ts';
+import { nameType, splitName } from './names.ts';
+
+/** A place in the article, comparable across parts: block index, then offset. */
+export type Position = number;
+
+export const BLOCK = 1_000_000;
+
+export interface EntityMention {
+  readonly pos: Position;
+  readonly block: number;
+  readonly sentence: number;
+  /** Token index inside its sentence. */
+  readonly index: number;
+  readonly inQuote: boolean;
+  readonly written: string;
+  /** Sentence-initial (or first name in the sentence): likely the subject. */
+  readonly subject: boolean;
+}
+
+export interface Entity {
+  readonly id: number;
+  /** Canonical name: the fullest form seen. */
+  name: string;
+  words: string[];
+  type: SpeakerType;
+  readonly roles: string[];
+  readonly aliases: Set<string>;
+  gender: 'm' | 'f' | null;
+  suffix: string | null;
+  readonly mentions: EntityMention[];
+  /** Pronoun votes from the text around the entity's mentions. */
+  he: number;
+  she: number;
+}
+
+export interface Block {
+  readonly in: 'headline' | 'summary' | 'body';
+  readonly paragraph: number;
+  readonly text: string;
+  readonly sentences: ReadonlyArray<readonly [number, number]>;
+  readonly quotes: readonly MarkSpan[];
+}
+
+export interface Inventory {
+  readonly blocks: readonly Block[];
+  readonly entities: Entity[];
+  /** Block index of a part + paragraph. */
+  blockIndex(part: string, paragraph: number): number;
+  sentenceOf(block: number, offset: number): number;
+}
+
+const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
+
+function isInQuote(block: Block, offset: number): boolean {
+  return block.quotes.some((q) => offset >= q.start && offset < q.end);
+}
+
+/** Build the blocks (with sentences and quote spans) of an article. */
+function blocksOf(article: QuotedArticle): Block[] {
+  const raw: Array<{ in: Block['in']; paragraph: number; text: string }> = [{ in: 'headline', paragraph: 0, text: article.headline.text }];
+  article.summary.forEach((s, i) => raw.push({ in: 'summary', paragraph: i, text: s.text }));
+  article.paragraphs.forEach((p, i) => raw.push({ in: 'body', paragraph: i, text: p.text }));
+  return raw.map((b) => {
+    const quotes: MarkSpan[] = article.quotes
+      .filter((q) => q.in === b.in && q.paragraph === b.paragraph)
+      .map((q) => ({ open: Math.max(0, q.start - 1), close: Math.min(b.text.length, q.end + 1), start: q.start, end: q.end, closed: true, marks: 'double' as const }));
+    const sentences = sentenceBounds(maskQuotes(b.text, quotes));
+    return { ...b, quotes, sentences };
+  });
+}
+
+/** Name runs in a sentence: `[first, last]` token ranges of capitalised words, with title words before them. */
+function runs(tokens: readonly Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!isNameWord(t) && !HONORIFICS.has(t.text.toLowerCase().replace(/\.$/, ''))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const n = tokens[j + 1]!;
+      if (/[’']s$/.test(tokens[j]!.text)) break;
+      if (isNameWord(n)) j++;
+      else if (/^(?:de|van|von|da|di|du|la|le|del|der|bin|al|ibn|el)$/.test(n.text) && tokens[j + 2] !== undefined && isNameWord(tokens[j + 2]!)) j += 2;
+      else if (n.text.toLowerCase() === 'of' && tokens[j + 2] !== undefined && isNameWord(tokens[j + 2]!) && TITLES.has(tokens[j]!.text.toLowerCase())) j += 2;
+      else break;
+    }
+    out.push([i, j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * Collect the entities an article names.
+ *
+ * @example
+ *   collectEntities(article).entities.map((e) => e.name) // ['Sergey Lavrov', 'Russia', 'Poland', …]
+ */
+export function collectEntities(article: QuotedArticle): Inventory {
+  const blocks = blocksOf(article);
+  const lowerWords = new Set<string>();
+  for (const b of blocks) for (const m of b.text.matchAll(/(?<![\p{L}.])[\p{Ll}][\p{L}]*/gu)) lowerWords.add(m[0]);
+
+  interface Occurrence { readonly block: number; readonly sentence: number; readonly index: number; readonly pos: Position; readonly written: string; readonly inQuote: boolean; readonly subject: boolean; readonly roleBefore: string | null }
+  const occurrences: Occurrence[] = [];
+  const sentenceTokens: Token[][][] = [];
+  blocks.forEach((b, bi) => {
+    const perSentence: Token[][] = [];
+    b.sentences.forEach(([from, to], si) => {
+      const tokens = tokenize(b.text, from, to);
+      perSentence.push(tokens);
+      let firstName = true;
+      for (const [s, e] of runs(tokens)) {
+        const first = tokens[s]!;
+        const written = b.text.slice(first.start, tokens[e]!.end);
+        const single = s === e;
+        if (single) {
+          const w = first.text.replace(/[’']s$/u, '');
+          if (MONTHS.test(w)) continue;
+          if (s === 0 && lowerWords.has(w.toLowerCase()) && b.in !== 'headline') continue;
+          if (b.in === 'headline' && lowerWords.has(w.toLowerCase())) continue;
+        }
+        // lowercase role words just before the run: "campaign manager Robby Mook"
+        let r = s;
+        while (r - 1 >= 0 && ROLE_WORDS.has(tokens[r - 1]!.text.toLowerCase()) && s - r < 4) r--;
+        const roleBefore = r < s ? b.text.slice(tokens[r]!.start, tokens[s - 1]!.end) : null;
+        const inQuote = isInQuote(b, first.start);
+        occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject: !inQuote && firstName && s <= 8, roleBefore });
+        if (!inQuote) firstName = false;
+      }
+    });
+    sentenceTokens.push(perSentence);
+  });
+
+  const entities: Entity[] = [];
+  const byFull = new Map<string, Entity>();
+  const keyOf = (words: readonly string[], suffix: string | null): string => `${words.join(' ').toLowerCase()}|${suffix ?? ''}`;
+  const parts = occurrences.map((o) => splitName(o.written));
+
+  // pass 1: multi-word names
+  occurrences.forEach((o, k) => {
+    const p = parts[k]!;
+    if (p.words.length < 2) return;
+    const type = nameType(p.words, p.hadThe);
+    const first = p.words[0]!;
+    const last = p.words.at(-1)!;
+    // same first and last word (middle initials vary) → same entity
+    let entity = byFull.get(keyOf(p.words, p.suffix)) ?? entities.find((e) => e.type === type && e.words.length >= 2 && e.words[0] === first && e.words.at(-1) === last && e.suffix === p.suffix);
+    if (entity === undefined) {
+      entity = { id: entities.length, name: p.name, words: [...p.words], type, roles: [], aliases: new Set(), gender: null, suffix: p.suffix, mentions: [], he: 0, she: 0 };
+      entities.push(entity);
+    }
+    byFull.set(keyOf(p.words, p.suffix), entity);
+    if (p.words.length > entity.words.length && !/^\p{Lu}\.$/u.test(p.words[1] ?? '')) {
+      entity.words = [...p.words];
+      entity.name = p.name;
+    }
+  });
+
+  // pass 2: attach every occurrence
+  occurrences.forEach((o, k) => {
+    const p = parts[k]!;
+    if (p.words.length === 0) return;
+    let entity: Entity | undefined;
+    if (p.words.length >= 2) entity = byFull.get(keyOf(p.words, p.suffix)) ?? entities.find((e) => e.words[0] === p.words[0] && e.words.at(-1) === p.words.at(-1) && e.suffix === p.suffix);
+    else entity = matchSingle(entities, p.words[0]!, p.gender, o.pos, p.hadThe);
+    if (entity === undefined) {
+      const type = nameType(p.words, p.hadThe);
+      entity = { id: entities.length, name: p.name, words: [...p.words], type, roles: [], aliases: new Set(), gender: null, suffix: p.suffix, mentions: [], he: 0, she: 0 };
+      entities.push(entity);
+      byFull.set(keyOf(p.words, p.suffix), entity);
+    }
+    entity.mentions.push({ pos: o.pos, block: o.block, sentence: o.sentence, index: o.index, inQuote: o.inQuote, written: o.written, subject: o.subject });
+    if (o.written !== entity.name) entity.aliases.add(o.written.replace(/[’']s$/u, ''));
+    const role = p.role ?? (o.roleBefore !== null && entity.type === 'person' ? o.roleBefore : null);
+    if (role !== null && entity.type === 'person' && !entity.roles.includes(role)) entity.roles.push(role);
+    if (p.gender !== null && entity.gender === null) entity.gender = p.gender;
+  });
+
+  // gender: honorifics first, then first names, then the pronouns that follow mentions
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    for (const m of e.mentions) {
+      if (m.inQuote) continue;
+      const tokens = sentenceTokens[m.block]![m.sentence]!;
+      const next = sentenceTokens[m.block]![m.sentence + 1] ?? [];
+      const others = (ts: readonly Token[]): boolean => ts.some((t, i) => i !== m.index && isNameWord(t) && t !== tokens[0]);
+      const after = tokens.slice(m.index + 1);
+      for (const t of after.concat(others(next) ? [] : next)) {
+        const l = t.text.toLowerCase();
+        if (l === 'he' || l === 'his' || l === 'him' || l === 'himself') e.he++;
+        else if (l === 'she' || l === 'her' || l === 'hers' || l === 'herself') e.she++;
+      }
+    }
+    if (e.gender === null) e.gender = firstNameGender(e.words.length >= 2 ? e.words[0]! : '') ?? (e.he > e.she ? 'm' : e.she > e.he ? 'f' : null);
+  }
+  // a single-word "person" never seen with a name, title or pronoun is probably not a person
+  const blockIndex = (part: string, paragraph: number): number => blocks.findIndex((b) => b.in === part && b.paragraph === paragraph);
+  const sentenceOf = (block: number, offset: number): number => {
+    const b = blocks[block];
+    if (b === undefined) return 0;
+    const i = b.sentences.findIndex(([s, e]) => offset >= s && offset < e);
+    return i < 0 ? b.sentences.length - 1 : i;
+  };
+  return { blocks, entities, blockIndex, sentenceOf };
+}
+
+/** The entity a single written word names (a surname, a first name, "the Times"), preferring the most mentioned. */
+export function matchSingle(entities: readonly Entity[], word: string, gender: 'm' | 'f' | null, pos: Position, hadThe = false): Entity | undefined {
+  const w = word.replace(/[’']s$/u, '').toLowerCase();
+  const score = (e: Entity): number => e.mentions.filter((m) => m.pos < pos).length * 2 + e.mentions.length;
+  const pick = (list: Entity[]): Entity | undefined => {
+    let filtered = list;
+    if (gender !== null) {
+      const g = list.filter((e) => e.gender === gender || e.gender === null);
+      if (g.length > 0) filtered = g;
+    }
+    // a plain surname means the person, not "Jr."
+    const plain = filtered.filter((e) => e.suffix === null);
+    if (plain.length > 0) filtered = plain;
+    return filtered.sort((a, b) => score(b) - score(a) || a.id - b.id)[0];
+  };
+  const surname = entities.filter((e) => e.words.length >= 2 && e.words.at(-1)!.toLowerCase() === w && e.type === 'person');
+  if (surname.length > 0) return pick(surname);
+  const org = entities.filter((e) => e.words.length >= 2 && e.type === 'organization' && (e.words.at(-1)!.toLowerCase() === w || e.words.map((x) => x[0]).join('').toLowerCase() === w));
+  if (org.length > 0 && (hadThe || org[0]!.words.map((x) => x[0]).join('').toLowerCase() === w)) return pick(org);
+  const firstName = entities.filter((e) => e.words.length >= 2 && e.words[0]!.toLowerCase() === w && e.type === 'person');
+  if (firstName.length > 0) return pick(firstName);
+  return entities.find((e) => e.words.length === 1 && e.words[0]!.toLowerCase() === w);
+}
