@@ -42,6 +42,7 @@ function describe(node: unknown): string {
     if (value === null) return 'empty';
     if (typeof value === 'boolean') return `${value}`;
     if (typeof value === 'number') return `the number ${String(node.source ?? value)}`;
+    if (value instanceof Uint8Array) return 'binary data';
   }
   return 'something else';
 }

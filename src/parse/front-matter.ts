@@ -58,6 +58,11 @@ class YamlResult {
   ) {}
 }
 
+/** What our YAML engine returns when the parser itself gave up. */
+class YamlCrash {
+  constructor(readonly reason: string) {}
+}
+
 /**
  * gray-matter options for one call. Always passed (never rely on its defaults:
  * no options means its cache). Every engine that runs code throws; the engine
@@ -66,8 +71,13 @@ class YamlResult {
 export function grayMatterOptions(): MatterOptions {
   const yaml = (block: string): object => {
     const lines = new LineCounter();
-    const doc = parseDocument(block, { schema: 'core', lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-    return new YamlResult(doc, lines);
+    try {
+      const doc = parseDocument(block, { schema: 'core', lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+      return new YamlResult(doc, lines);
+    } catch (error) {
+      // The yaml package reports its own stack overflows as errors; this is a second net.
+      return new YamlCrash(error instanceof RangeError ? 'it is nested too deeply' : String(error));
+    }
   };
   return {
     language: 'yaml',
@@ -134,6 +144,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatter | Fail
 
   const body = closeEnd === -1 ? '' : text.slice(closeEnd + 1);
   const bodyLine = closeLineNumber + 1;
+  if (data instanceof YamlCrash) return { messages: [message('matter:yaml', { file, line: 2, column: 1 }, { error: data.reason })] };
   if (!(data instanceof YamlResult)) return { ...none, body, bodyLine }; // empty or comments only
 
   const { doc, lines } = data;
@@ -144,7 +155,8 @@ export function splitFrontMatter(text: string, file: string): FrontMatter | Fail
   const first = doc.errors[0];
   if (first !== undefined) {
     const at = first.linePos?.[0] ?? { line: 1, col: 1 };
-    const reason = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const said = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const reason = said.startsWith('Maximum call stack size exceeded') ? 'it is nested too deeply' : said;
     return { messages: [message('matter:yaml', { file, line: at.line, column: at.col }, { error: reason })] };
   }
   try {

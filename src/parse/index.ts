@@ -16,6 +16,8 @@ import { layoutText } from './text-body.ts';
 
 export { MAX_MARKDOWN_DEPTH } from './markdown-guard.ts';
 export { MAX_ALIAS_COUNT } from './front-matter.ts';
+export { checkSlug, MAX_SLUG_LENGTH, RESERVED_SLUGS } from './slug.ts';
+export { checkDate } from './date.ts';
 
 function reject(seed: SeedText, messages: readonly Message[]): Rejection {
   return { rejected: true, path: seed.path, id: seed.id, messages: [...seed.messages, ...messages] };
@@ -25,8 +27,10 @@ function reject(seed: SeedText, messages: readonly Message[]): Rejection {
 function layout(seed: SeedText, body: string, bodyLine: number, fields: Fields) {
   const headlineInBody = fields.headline === undefined;
   if (seed.format === 'txt') return layoutText(body, bodyLine, headlineInBody, fields.summary === undefined);
-  const depth = markdownDepth(body);
-  if (depth > MAX_MARKDOWN_DEPTH) return message('parse:markdown-too-deep', { file: seed.path, line: bodyLine }, { depth, limit: MAX_MARKDOWN_DEPTH });
+  const { depth, line } = markdownDepth(body);
+  if (depth > MAX_MARKDOWN_DEPTH) {
+    return message('parse:markdown-too-deep', { file: seed.path, line: bodyLine + line - 1 }, { depth, limit: MAX_MARKDOWN_DEPTH });
+  }
   return { ...layoutMarkdown(body, bodyLine, headlineInBody), summaryLines: [] as readonly Line[] };
 }
 

@@ -29,16 +29,18 @@ function emphasisChange(line: string): { readonly peak: number; readonly net: nu
 }
 
 /**
- * The deepest nesting a Markdown text reaches (an over-estimate is fine; it only
- * has to be cheap and never miss real depth).
+ * The deepest nesting a Markdown text reaches, and the 1-based line (of the
+ * text) where it is first reached. An over-estimate is fine; it only has to be
+ * cheap and never miss real depth.
  *
  * @example
- *   markdownDepth('> > quoted\n\n- a\n  - b') // 2
+ *   markdownDepth('> > quoted\n\n- a\n  - b') // { depth: 2, line: 1 }
  */
-export function markdownDepth(markdown: string): number {
+export function markdownDepth(markdown: string): { readonly depth: number; readonly line: number } {
   let deepest = 0;
+  let deepestLine = 1;
   let inline = 0; // open emphasis and brackets within the current paragraph
-  for (const line of markdown.split('\n')) {
+  for (const [index, line] of markdown.split('\n').entries()) {
     if (line.trim() === '') {
       inline = 0;
       continue;
@@ -61,8 +63,9 @@ export function markdownDepth(markdown: string): number {
       if (char === '[') bracketPeak = Math.max(bracketPeak, ++brackets);
       else if (char === ']') brackets--;
     }
-    deepest = Math.max(deepest, containers + inline + Math.max(emphasis.peak, 0) + bracketPeak);
+    const depth = containers + inline + Math.max(emphasis.peak, 0) + bracketPeak;
+    if (depth > deepest) [deepest, deepestLine] = [depth, index + 1];
     inline = Math.max(0, inline + emphasis.net + brackets);
   }
-  return deepest;
+  return { depth: deepest, line: deepestLine };
 }

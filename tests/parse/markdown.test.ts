@@ -103,13 +103,20 @@ describe('pathological Markdown', () => {
 
   it('accepts ordinary nesting and ordinary emphasis', () => {
     const text = '# H\n\n> > quoted **bold _and italic_** text\n\n- a\n  - b\n    - c\n\n' + '**bold** and *it* and snake_case_name and 2*3*4. '.repeat(20);
-    expect(markdownDepth(text)).toBeLessThanOrEqual(6);
+    expect(markdownDepth(text).depth).toBeLessThanOrEqual(6);
     expect(md(text).paragraphs.map((p) => p.text.slice(0, 6))).toEqual(["quoted", "a", "b", "c", "bold a"]);
   });
 
   it('puts the limit at a documented, modest depth', () => {
     expect(MAX_MARKDOWN_DEPTH).toBe(32);
-    expect(markdownDepth(`${'>'.repeat(32)} x`)).toBe(32);
+    expect(markdownDepth(`${'>'.repeat(32)} x`)).toEqual({ depth: 32, line: 1 });
+    expect(md(`# H\n\n${'>'.repeat(32)} x`).paragraphs).toEqual([{ text: 'x', line: 3, html: '<p>x</p>' }]);
+  });
+
+  it('points the message at the file line where the nesting gets too deep', () => {
+    const result = rejection(`---\ndate: 2020-01-01\n---\n# H\n\nFine.\n\n${'>'.repeat(40)} deep`, 'seeds/deep.md');
+    expect(result.messages[0]).toMatchObject({ id: 'parse:markdown-too-deep', line: 8 });
+    expect(result.messages[0]?.reason).toContain('40 levels');
   });
 
   it('does not apply the Markdown guard to plain-text seeds', () => {
