@@ -95,7 +95,7 @@ export function grayMatterOptions(): MatterOptions {
   };
 }
 
-/** `message(...)` for the front-matter errors that reject a seed. */
+/** The front-matter errors that reject a seed. */
 type Failure = { readonly messages: readonly Message[] };
 
 /**
@@ -129,18 +129,19 @@ export function splitFrontMatter(text: string, file: string): FrontMatter | Fail
   let data: unknown;
   let block: string;
   try {
-    const file = matter(text, grayMatterOptions());
-    data = file.data;
-    block = file.matter;
+    const parsed = matter(text, grayMatterOptions());
+    data = parsed.data;
+    block = parsed.matter;
   } catch (error) {
     if (error instanceof RefusedLanguageError) {
       return { messages: [message('matter:language', { file, line: 1, column: 4 }, { language: error.language })] };
     }
     throw error;
   }
-  // The block gray-matter parsed starts with the newline that ends line 1, so
-  // line n of the block is line n of the file. Check that it split where we did.
-  if (block !== text.slice(firstEnd, close)) throw new Error('gray-matter split the front matter differently from splitFrontMatter');
+  // The block gray-matter parsed starts on line 1 (after `---`, or after the
+  // language name when there is one), so line n of the block is line n of the
+  // file. Check that it split where we did.
+  if (block !== text.slice(language === '' ? 3 : firstEnd, close)) throw new Error('gray-matter split the front matter differently from splitFrontMatter');
 
   const body = closeEnd === -1 ? '' : text.slice(closeEnd + 1);
   const bodyLine = closeLineNumber + 1;

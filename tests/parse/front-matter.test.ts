@@ -66,6 +66,12 @@ describe('front matter: structure errors', () => {
     expect(result.messages[0]).toMatchObject({ id: 'matter:delimiter', line: 3 });
   });
 
+  it('accepts an opening line with trailing spaces, and keeps file lines right', () => {
+    expect(article('---  \nsource: A\n---\nHeadline').source).toBe('A');
+    expect(rejection('--- \nsource: A\nkey: @x\n---\nHeadline').messages[0]).toMatchObject({ id: 'matter:yaml', line: 3 });
+    expect(rejection('---yaml \nsource: A\nkey: @x\n---\nHeadline').messages[0]).toMatchObject({ id: 'matter:yaml', line: 3 });
+  });
+
   it('accepts a closing line with trailing spaces', () => {
     expect(article('---\ndate: 2020-01-01\n---  \nHeadline').headline).toEqual({ text: 'Headline', line: 4 });
   });
