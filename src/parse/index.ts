@@ -43,7 +43,7 @@ function layout(seed: SeedText, body: string, bodyLine: number, fields: Fields) 
  *   if (!('rejected' in seed)) parseSeed(seed) // { headline: { text, line: 1 }, paragraphs: [...], ... }
  */
 export function parseSeed(seed: SeedText): ParsedArticle | Rejection {
-  if (seed === null || typeof seed !== 'object' || typeof seed.text !== 'string' || typeof seed.path !== 'string') {
+  if (seed === null || typeof seed !== 'object' || typeof seed.text !== 'string' || typeof seed.path !== 'string' || (seed.format !== 'txt' && seed.format !== 'md')) {
     throw new TypeError('parseSeed expects a SeedText from readSeed');
   }
   const file = seed.path;

@@ -68,14 +68,17 @@ export function layoutMarkdown(body: string, bodyLine: number, headlineInBody: b
   let headline: Line | null = null;
   let tree = processor.parse(source);
   if (headlineInBody) {
-    const first = tree.children[0];
+    // Raw HTML (a comment, say) renders to nothing, so it cannot be the headline: look past it.
+    const start = tree.children.findIndex((node) => node.type !== 'html');
+    const first = tree.children[start];
     if (first?.type === 'heading' && first.depth === 1) {
       headline = { text: htmlText(renderBlock(first)).trim(), line: lineOf(first) };
-      tree = { ...tree, children: tree.children.slice(1) };
-    } else {
+      tree = { ...tree, children: tree.children.filter((node) => node !== first) };
+    } else if (first !== undefined) {
       // No `# heading`: the first non-blank line is the headline; blank it out and parse the rest.
       const lines = source.split('\n');
-      const index = lines.findIndex((line) => line.trim() !== '');
+      const from = (first.position?.start.line ?? 1) - 1;
+      const index = lines.findIndex((line, i) => i >= from && line.trim() !== '');
       if (index !== -1) {
         const only = processor.parse(lines[index] ?? '').children[0];
         headline = { text: only ? htmlText(renderBlock(only)).trim() : '', line: bodyLine + index };

@@ -81,6 +81,7 @@ describe('plain-text layouts', () => {
 
   it('throws a TypeError when called without a seed', () => {
     expect(() => parseSeed(undefined as unknown as SeedText)).toThrow(TypeError);
+    expect(() => parseSeed({ id: 'x', path: 'x.rtf', format: 'rtf', hash: 'h', text: 'H', messages: [] } as unknown as SeedText)).toThrow(TypeError);
   });
 });
 

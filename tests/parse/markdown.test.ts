@@ -21,6 +21,13 @@ describe('Markdown seeds', () => {
     expect(result.paragraphs.map((p) => [p.text, p.line])).toEqual([['Lede continues here.', 3], ['More.', 5]]);
   });
 
+  it('looks past leading raw HTML (which renders to nothing) for the headline', () => {
+    expect(md('<!-- editor note -->\n\n# Real headline\n\nBody.').headline).toEqual({ text: 'Real headline', line: 3 });
+    const result = md('<!-- editor note -->\nPlain headline\n\nBody.');
+    expect(result.headline).toEqual({ text: 'Plain headline', line: 2 });
+    expect(result.paragraphs.map((p) => p.text)).toEqual(['Body.']);
+  });
+
   it('makes a block of each paragraph, other heading, blockquote paragraph and list item', () => {
     const result = md('# H\n\nIntro.\n\n## Section\n\n> Quoted one.\n>\n> Quoted two.\n\n- Item one\n- Item two\n\n1. First\n   - Nested');
     expect(result.paragraphs.map((p) => [p.text, p.line])).toEqual([
