@@ -1,0 +1,91 @@
+/**
+ * Glue to Eleventy 3: render planned pages with `templates/` into a folder, and write the
+ * machine files. Eleventy sees only `templates/page.11ty.js` (one paginated template over the
+ * pages as global data) and the CSS; seeds reach it only as data.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderPage } from '../../templates/views/index.ts';
+import type { SiteFile, SitePage } from './types.ts';
+
+/** The folder Eleventy reads. */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** Where the stylesheet lands in the output (a stable name, no hash). */
+export const CSS_PATH = 'assets/site.css';
+
+/** True for a relative output path that stays inside the output folder. */
+function isSafeRelative(path: string): boolean {
+  if (path === '' || isAbsolute(path) || path.includes('\\') || path.includes('\0')) return false;
+  return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+function checkUrl(url: string): void {
+  const path = url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1);
+  if (!url.startsWith('/') || !isSafeRelative(path) || !(url.endsWith('/') || url.endsWith('.html'))) {
+    throw new TypeError(`page URL ${JSON.stringify(url)} must start with "/" and end with "/" or ".html", without "." or ".." segments`);
+  }
+}
+
+/**
+ * Render `pages` into `outDir` with the real Eleventy (programmatic API), and copy the CSS to
+ * `assets/site.css`. Works with any subset of a plan's pages: other files in `outDir` are left
+ * alone, so a build can re-render only the pages that changed.
+ *
+ * @example
+ *   await renderPages(planSite(archive, options).pages, 'dist')
+ */
+export async function renderPages(pages: readonly SitePage[], outDir: string): Promise<void> {
+  const seen = new Set<string>();
+  for (const page of pages) {
+    checkUrl(page.url);
+    if (seen.has(page.url)) throw new TypeError(`two pages share the URL ${page.url}`);
+    seen.add(page.url);
+  }
+  const { default: Eleventy } = await import('@11ty/eleventy');
+  const eleventy = new Eleventy(TEMPLATES_DIR, resolve(outDir), {
+    quietMode: true,
+    configPath: false,
+    config(config: EleventyUserConfig) {
+      config.setQuietMode(true);
+      config.setTemplateFormats(['11ty.js']);
+      config.setUseGitIgnore(false);
+      config.ignores.add(join(TEMPLATES_DIR, 'views/**'));
+      config.addGlobalData('verbatimPages', pages);
+      config.addJavaScriptFunction('renderVerbatimPage', renderPage);
+      config.addPassthroughCopy({ [join(TEMPLATES_DIR, 'assets/site.css')]: CSS_PATH });
+    },
+  });
+  // Eleventy prints "Wrote N files" even in quiet mode; the build prints its own summary.
+  eleventy.disableLogger();
+  await eleventy.write();
+}
+
+/** The part of Eleventy's config API we use. */
+interface EleventyUserConfig {
+  setQuietMode(quiet: boolean): void;
+  setTemplateFormats(formats: string[]): void;
+  setUseGitIgnore(enabled: boolean): void;
+  readonly ignores: { add(glob: string): void };
+  addGlobalData(name: string, data: unknown): void;
+  addJavaScriptFunction(name: string, fn: (...args: never[]) => unknown): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+}
+
+/**
+ * Write the machine files (JSON API, feeds, sitemap, robots.txt) into `outDir`. A path that is
+ * absolute or would leave `outDir` is a caller bug and throws a `TypeError` before anything is written.
+ */
+export async function writeFiles(files: readonly SiteFile[], outDir: string): Promise<void> {
+  for (const file of files) {
+    if (!isSafeRelative(file.path)) throw new TypeError(`file path ${JSON.stringify(file.path)} must be relative and stay inside the output folder`);
+  }
+  const root = resolve(outDir);
+  const dirs = new Set(files.map((f) => dirname(join(root, f.path))));
+  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+  const queue = [...files];
+  const worker = async (): Promise<void> => {
+    for (let file = queue.pop(); file !== undefined; file = queue.pop()) await writeFile(join(root, file.path), file.contents);
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+}

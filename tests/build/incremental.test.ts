@@ -1,0 +1,92 @@
+/**
+ * A rebuild after adding, editing, removing or renaming a seed must give exactly the tree
+ * a cold build of the same seeds gives: byte for byte, every page, feed, index and search shard.
+ */
+import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build/index.ts';
+import { hashTree, seedsFrom, tempDir, treeDiff } from '../helpers/tree.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'site-seeds');
+const SAMPLE = join(import.meta.dirname, '..', '..', 'seeds', '000_4214a0f614e41956.txt');
+const START = ['2024-budget-vote.txt', '2024-budget-reaction.md', 'undated-column.txt'].map((f) => join(FIXTURES, f));
+
+let seeds: string;
+let work: string;
+const out = () => join(work, 'dist');
+const cache = () => join(work, 'cache');
+
+/** Build `seeds` cold into a fresh folder and return its tree. */
+async function coldTree(): Promise<Map<string, string>> {
+  const dir = await tempDir('cold');
+  try {
+    const report = await build({ seedsDir: seeds, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), cwd: seeds });
+    expect(report.published).toBe(true);
+    return await hashTree(join(dir, 'dist'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function rebuild(): Promise<Map<string, string>> {
+  const report = await build({ seedsDir: seeds, outDir: out(), cacheDir: cache(), cwd: seeds });
+  expect(report.published).toBe(true);
+  return hashTree(out());
+}
+
+beforeAll(async () => {
+  seeds = await seedsFrom(START);
+  work = await tempDir('incremental');
+  await rebuild();
+});
+
+afterAll(async () => {
+  await rm(seeds, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('rebuilds are exactly a cold build', () => {
+  it('after adding a seed that shares a speaker with existing articles', async () => {
+    await cp(join(FIXTURES, '2024-flood-warning.txt'), join(seeds, '2024-flood-warning.txt'));
+    const incremental = await rebuild();
+    expect(treeDiff(incremental, await coldTree())).toEqual([]);
+    expect([...incremental.keys()].some((p) => p.includes('flood-warning'))).toBe(true);
+  });
+
+  it('after adding the sample seed', async () => {
+    await cp(SAMPLE, join(seeds, '000_4214a0f614e41956.txt'));
+    expect(treeDiff(await rebuild(), await coldTree())).toEqual([]);
+  });
+
+  it('after editing a seed', async () => {
+    const file = join(seeds, '2024-budget-vote.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Tom Reyes', 'Thomas Reyes') + '\n“We are not finished,” Okafor said.\n');
+    expect(treeDiff(await rebuild(), await coldTree())).toEqual([]);
+  });
+
+  it('after removing a seed, whose pages disappear everywhere', async () => {
+    await rm(join(seeds, '2024-flood-warning.txt'));
+    const incremental = await rebuild();
+    expect(treeDiff(incremental, await coldTree())).toEqual([]);
+    expect([...incremental.keys()].some((p) => p.includes('flood-warning'))).toBe(false);
+    const root = out();
+    for (const file of ['index.html', 'feed.xml', 'sitemap.xml', 'api/index.json']) {
+      expect(await readFile(join(root, file), 'utf8')).not.toContain('Flood Warning');
+    }
+  });
+
+  it('after renaming a seed', async () => {
+    await rename(join(seeds, 'undated-column.txt'), join(seeds, 'undated-column-renamed.txt'));
+    const incremental = await rebuild();
+    expect(treeDiff(incremental, await coldTree())).toEqual([]);
+    const index = JSON.parse(await readFile(join(out(), 'api', 'index.json'), 'utf8')) as { articles: { id: string }[] };
+    expect(index.articles.map((a) => a.id)).toContain('undated-column-renamed');
+    expect(index.articles.map((a) => a.id)).not.toContain('undated-column');
+  });
+
+  it('after a rebuild with nothing changed', async () => {
+    const before = await hashTree(out());
+    expect(treeDiff(await rebuild(), before)).toEqual([]);
+  });
+});
