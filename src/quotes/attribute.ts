@@ -11,7 +11,7 @@ export const QUOTE_TOKEN = '\u0001Q';
 
 /** How an attribution was found; later stages use it for confidence. */
 export type Pattern =
-  | 'trailing' | 'inverted' | 'leading' | 'according' | 'colon' | 'dash' | 'reported' | 'later' | 'possessive' | 'none';
+  | 'trailing' | 'inverted' | 'leading' | 'according' | 'colon' | 'dash' | 'reported' | 'later' | 'possessive' | 'subject' | 'none';
 
 /** Token ranges `[first, last]` (inclusive) into the sentence's tokens. */
 interface TokenFound {
@@ -32,9 +32,14 @@ const NONE: TokenFound = { cue: null, mention: null, pattern: 'none' };
 function isCue(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (t === undefined) return false;
-  const next = tokens[k + 1];
-  const rest = next === undefined ? '' : `${' '.repeat(Math.max(0, next.start - t.end))}${next.text}`;
-  return cueLemma(t.text, rest) !== null;
+  return cueLemma(t.text, restAfter(tokens, k)) !== null;
+}
+
+/** The next few tokens after `k`, as text (for particle checks such as "pointed out"). */
+function restAfter(tokens: readonly Token[], k: number): string {
+  let rest = '';
+  for (let j = k + 1; j < Math.min(tokens.length, k + 4); j++) rest += `${tokens[j]!.start > tokens[j - 1]!.end ? ' ' : ''}${tokens[j]!.text}`;
+  return rest;
 }
 
 /** Extend a cue over its particle ("pointed out", "went on", "said in a statement"). */
@@ -54,17 +59,49 @@ function skipBetween(tokens: readonly Token[], k: number, step: 1 | -1, hi: numb
 function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, number] | null {
   let i = skipBetween(tokens, c - 1, -1, tokens.length);
   if (i < lo) return null;
-  // appositive: "Lavrov, speaking on Wednesday, insisted"; "Smith, a spokesman for X, said"
+  const w = tokens[i]!.text.toLowerCase();
+  // coordinated verbs: "Carson did not mention …, but told his supporters"
+  if (w === 'and' || w === 'but') {
+    const np = sentenceSubject(tokens, lo, i);
+    return np;
+  }
+  // appositive: "Lavrov, speaking on Wednesday, insisted"; "Clinton, 35, the daughter of …, said"
   if (tokens[i]!.text === ',') {
-    let j = i - 1;
-    while (j >= lo && j > i - 16 && tokens[j]!.text !== ',' && tokens[j]!.text !== QUOTE_TOKEN) j--;
-    if (j >= lo && tokens[j]!.text === ',') {
+    let best: [number, number] | null = null;
+    for (let j = i - 1; j >= lo && j > i - 45; j--) {
+      const t = tokens[j]!.text;
+      if (t === QUOTE_TOKEN || t === ';') break;
+      if (t !== ',') continue;
       const np = phraseBefore(tokens, j - 1, lo);
-      if (np !== null) return np;
+      if (np !== null && (isNameLike(tokens, np) || np[0] === lo)) best = np;
+      if (np !== null && np[0] === lo) break;
     }
-    return null;
+    return best;
   }
   return phraseBefore(tokens, i, lo);
+}
+
+/** Does the phrase hold a capitalised word or a pronoun (a name rather than a description)? */
+function isNameLike(tokens: readonly Token[], np: readonly [number, number]): boolean {
+  for (let k = np[0]; k <= np[1]; k++) if (/^\p{Lu}/u.test(tokens[k]!.text)) return true;
+  return np[0] === np[1] && /^(?:he|she|they|it|we)$/i.test(tokens[np[0]]!.text);
+}
+
+/** Words that open a sentence before its subject ("But", "Still,", "In 2014,"). */
+const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
+
+/** The sentence's subject: its first phrase after any opening words or an opening clause, before `hi`. */
+function sentenceSubject(tokens: readonly Token[], lo: number, hi: number): [number, number] | null {
+  let k = lo;
+  if (k < hi && OPENERS.test(tokens[k]!.text)) {
+    // skip an opening clause up to its comma, or a single opening word
+    let j = k;
+    while (j < hi && j < k + 12 && tokens[j]!.text !== ',') j++;
+    k = tokens[j]?.text === ',' && j < hi ? j + 1 : k + 1;
+  }
+  const np = phraseAfter(tokens, k, hi);
+  if (np === null) return null;
+  return np;
 }
 
 /** The first finite cue before `c` with a subject, for participles ("…, describing it as “…”"). */
@@ -77,7 +114,7 @@ function mainClauseSubject(tokens: readonly Token[], c: number, lo: number): Tok
     }
   }
   // the sentence's own subject: its first phrase, when a verb follows it
-  const np = phraseAfter(tokens, lo);
+  const np = sentenceSubject(tokens, lo, c);
   if (np !== null && np[1] + 1 < c) return { cue: [c, c], mention: np, pattern: 'reported' };
   return NONE;
 }
@@ -126,9 +163,13 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       }
       if (tokens[j]?.text === ',') {
         // appositive: “…,” Smith, a spokesman for X, said.
-        let e = j + 1;
-        while (e < n && e < j + 16 && tokens[e]!.text !== ',' && tokens[e]!.text !== QUOTE_TOKEN) e++;
-        if (tokens[e]?.text === ',' && isCue(tokens, skipBetween(tokens, e + 1, 1, n))) j = e + 1;
+        for (let e = j + 1; e < n && e < j + 45; e++) {
+          if (tokens[e]!.text === QUOTE_TOKEN || tokens[e]!.text === ';') break;
+          if (tokens[e]!.text === ',' && isCue(tokens, skipBetween(tokens, e + 1, 1, n))) {
+            j = e + 1;
+            break;
+          }
+        }
       }
       j = skipBetween(tokens, j, 1, n);
       if (isCue(tokens, j)) return { cue: cueRange(tokens, j), mention: np, pattern: 'trailing' };
@@ -172,7 +213,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     const np = subjectOf(tokens, c, q + 1);
     if (np !== null) {
       const before = tokens[np[0] - 1]?.text;
-      if (before === ',' || before === undefined || np[0] === q + 1) return { cue: cueRange(tokens, c), mention: np, pattern: 'later' };
+      if (before === ',' || before === undefined || np[0] === q + 1 || before?.toLowerCase() === 'as') return { cue: cueRange(tokens, c), mention: np, pattern: 'later' };
     }
   }
   // 6. possessive: Clinton’s “deplorables” remark
@@ -184,6 +225,11 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       if (np !== null) return { cue: null, mention: np, pattern: 'possessive' };
     }
     if (!/^[\p{Ll}-]+$/u.test(t.text)) break;
+  }
+  // 7. the sentence's subject, when it is a name or a pronoun ("He anticipated that … “…”")
+  if (q > 0) {
+    const np = sentenceSubject(tokens, 0, q);
+    if (np !== null && isNameLike(tokens, np) && np[1] + 1 < q && /^\p{Ll}/u.test(tokens[np[1] + 1]!.text)) return { cue: null, mention: np, pattern: 'subject' };
   }
   return NONE;
 }

@@ -61,6 +61,18 @@ function looksLikeTitle(words: string): boolean {
   return tokens.every((t) => /^[\p{Lu}\p{N}#@]/u.test(t) || small.test(t)) && /^[\p{Lu}\p{N}#@]/u.test(tokens[0]!);
 }
 
+/**
+ * A title or name in quotation marks rather than a quotation: title-like words after a
+ * possessive or "on" ("MSNBC’s “Morning Joe”"), or title-like words nobody is said to have said.
+ */
+function isTitle(d: Draft, grouped: boolean): boolean {
+  const words = d.block.text.slice(d.span.start, d.span.end);
+  if (!looksLikeTitle(words)) return false;
+  const before = /(\S+)\s*$/u.exec(d.block.text.slice(Math.max(0, d.span.open - 30), d.span.open))?.[1] ?? '';
+  if (/[’']s$|^(?:on|in)$/iu.test(before)) return true;
+  return d.found.mention === null && d.block.in !== 'headline';
+}
+
 /** Tokens of a sentence with every quotation in it replaced by one `QUOTE_TOKEN`. */
 function sentenceTokens(masked: string, from: number, to: number, spans: readonly MarkSpan[]): { tokens: Token[]; quoteAt: Map<MarkSpan, number> } {
   const tokens: Token[] = [];
@@ -180,7 +192,7 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
       const later = events.filter((e) => e.order > prev.order && e.order < d.order && d.block.paragraph - e.block.paragraph <= 1);
       if (near && later.length === 0) groupOf.set(d, groupOf.get(prev) ?? prev);
     }
-    if (d.found.pattern === 'none' && !groupOf.has(d) && d.kind === 'partial' && looksLikeTitle(d.block.text.slice(d.span.start, d.span.end))) continue;
+    if (isTitle(d, groupOf.has(d))) continue;
     keep.push(d);
   }
 

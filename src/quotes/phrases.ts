@@ -26,7 +26,10 @@ export const CAP_STOP = new Set([
   'these', 'those', 'once', 'thus', 'hence', 'therefore', 'besides', 'moreover', 'furthermore', 'otherwise', 'perhaps',
   'maybe', 'only', 'just', 'again', 'already', 'upon', 'via', 'per', 'amid', 'toward', 'towards', 'nor', 'whether',
   'unless', 'whereas', 'whom', 'whose', 'let', 'please', 'watch', 'read', 'see', 'look', 'note', 'update', 'editor',
-  'story', 'continued', 'related', 'advertisement', 'photo', 'video', 'getty', 'images', 'ap', 'reuters',
+  'story', 'continued', 'related', 'advertisement', 'photo', 'video', 'getty', 'images',
+  'beyond', 'across', 'along', 'around', 'behind', 'below', 'beneath', 'beside', 'between', 'inside', 'outside',
+  'within', 'throughout', 'following', 'regarding', 'concerning', 'considering', 'including', 'near', 'above',
+  'alongside', 'whatever', 'whoever', 'whenever', 'wherever', 'however', 'having', 'being', 'given', 'asked',
 ]);
 
 /** Lowercase words that may sit inside a name-with-role mention ("White House press secretary Josh Earnest"). */
@@ -129,6 +132,8 @@ export function phraseBefore(tokens: readonly Token[], end: number, lo = 0): [nu
     while (s < e && (lower(tokens[s]) === 'of' || lower(tokens[s]) === 'and')) s++;
     return [s, e];
   }
+  // "another said", "one told me", "others say"
+  if (/^(?:another|one|others|some|many|several|both|most)$/.test(l)) return [e, e];
   // a description: back to its determiner ("a senior administration official")
   if (CLAUSE_STOP.has(l) || DETERMINERS.has(l) || BETWEEN.has(l)) return null;
   let s = e;
@@ -158,7 +163,7 @@ export function phraseBefore(tokens: readonly Token[], end: number, lo = 0): [nu
 }
 
 /** Stop words for a phrase read forwards. */
-const FORWARD_STOP = new Set([...CLAUSE_STOP, 'in', 'on', 'at', 'during', 'after', 'before', 'told', 'said', 'says', 'to', 'about', 'last', 'this', 'earlier', 'later', 'recently', 'today', 'yesterday', 'tonight']);
+const FORWARD_STOP = new Set([...CLAUSE_STOP, 'of', 'in', 'on', 'at', 'during', 'after', 'before', 'told', 'said', 'says', 'to', 'about', 'last', 'this', 'earlier', 'later', 'recently', 'today', 'yesterday', 'tonight']);
 
 /**
  * The noun phrase starting at token `start` (a subject after an inverted cue, or
@@ -174,7 +179,15 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
   let sawName = false;
   let sawNoun = false;
   if (DETERMINERS.has(l) && l !== 'that' && l !== 'this') {
-    e = start;
+    // a description: any words up to a clause word or a cue ("a Democratic staffer in the room")
+    for (let k = start + 1; k < hi && k - start < 9; k++) {
+      const t = tokens[k]!;
+      const tl = t.text.toLowerCase();
+      if (!isWord(t) || FORWARD_STOP.has(tl) && tl !== 'of' || cueLemma(tl, restOf(tokens, k)) !== null || BETWEEN.has(tl) || PRONOUNS.has(tl)) break;
+      if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(tl)) break;
+      e = k;
+    }
+    return e === start ? null : [start, e];
   } else if (isNameWord(first, restOf(tokens, start))) {
     sawName = true;
   } else if (ROLE_WORDS.has(l) || BARE_SOURCES.has(l) || /^then-/.test(l)) {

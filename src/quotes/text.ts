@@ -3,6 +3,7 @@
  * computed with quotation contents masked (so a full stop inside a quote does not
  * cut the attribution off its quote).
  */
+import { cueLemma } from './cues.ts';
 import type { MarkSpan } from './marks.ts';
 
 export interface Token {
@@ -66,6 +67,18 @@ export function maskQuotes(text: string, spans: readonly MarkSpan[]): string {
   return out + text.slice(at);
 }
 
+/** Do capitalised words and then a cue verb follow `at` ("Hannity pressed", "Sen. Tim Kaine said")? */
+function attributionFollows(text: string, at: number): boolean {
+  const words = text.slice(at, at + 80).trim().split(/\s+/u).slice(0, 6);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.replace(/[,.;:!?]+$/u, '');
+    if (i > 0 && cueLemma(w) !== null && /^\p{Ll}/u.test(w)) return true;
+    if (!/^\p{Lu}/u.test(w) && !/^\(/.test(w)) return false;
+    if (/[,.;:!?]$/u.test(words[i]!) && !isAbbreviation(words[i]!)) return false;
+  }
+  return false;
+}
+
 /** Sentence bounds `[start, end)` in (masked) text. */
 export function sentenceBounds(masked: string): Array<[number, number]> {
   const bounds: Array<[number, number]> = [];
@@ -76,6 +89,8 @@ export function sentenceBounds(masked: string): Array<[number, number]> {
     // the word before the full stop
     const before = /(\S+)$/u.exec(masked.slice(start, m.index + 1));
     if (m[0].startsWith('.') && before !== null && isAbbreviation(before[1]!)) continue;
+    // “Is it?” Smith asked. — the attribution after a quote ending in ? or ! (or .) belongs to it
+    if (/[”"’']$/u.test(m[0]) && attributionFollows(masked, end)) continue;
     bounds.push([start, end]);
     start = end;
     while (start < masked.length && /\s/u.test(masked[start]!)) start++;

@@ -62,7 +62,7 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
   const prevSpeaker = [...ctx.previous].reverse().find((p) => fits(p.entity) && p.pos < pos && block - Math.floor(p.pos / BLOCK) <= 2);
   const subjects = inv.entities.filter(fits).flatMap((e) => e.mentions.filter((m) => m.pos < pos && !m.inQuote && block - m.block <= 3).map((m) => ({ e, m })));
   subjects.sort((a, b) => b.m.pos - a.m.pos);
-  const sinceSpeaker = prevSpeaker === undefined ? subjects : subjects.filter((s) => s.m.pos > lastMentionBefore(prevSpeaker.entity, pos, true) && s.m.pos > prevSpeaker.pos - 1);
+  const sinceSpeaker = prevSpeaker === undefined ? subjects : subjects.filter((s) => s.m.pos > prevSpeaker.pos);
   const newSubject = sinceSpeaker.find((s) => s.m.subject && s.e !== prevSpeaker?.entity && (gender === null || strictFits(s.e)));
   if (newSubject !== undefined) return newSubject.e;
   if (prevSpeaker !== undefined) return prevSpeaker.entity;
@@ -158,26 +158,37 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
     }
     return s.key;
   };
-  const byId = new Map<string, { key: string | null; confidence: number }>();
+  // pass 1: quotes with a mention of their own
+  const own = new Map<string, { key: string | null; confidence: number }>();
+  for (const q of article.quotes) {
+    if (q.mention === null) continue;
+    const pos = positionOf(inv, q.mention.in, q.mention.paragraph, q.mention.start);
+    const r = resolveMention(ctx, q.mention.text, pos);
+    if (r === null) {
+      own.set(q.id, { key: null, confidence: 0 });
+      continue;
+    }
+    const base = q.cue === null ? r.confidence * 0.75 : r.confidence;
+    own.set(q.id, { key: keyFor(r), confidence: base });
+    if (r.kind === 'entity') ctx.previous.push({ entity: r.entity, pos: positionOf(inv, q.in, q.paragraph, q.start) });
+  }
+  // pass 2: a group shares the attribution of its first member that has one
+  const groupSpeaker = new Map<string, { key: string; confidence: number }>();
+  for (const q of article.quotes) {
+    const g = q.group ?? q.id;
+    const mine = own.get(q.id);
+    if (!groupSpeaker.has(g) && mine !== undefined && mine.key !== null) groupSpeaker.set(g, { key: mine.key, confidence: mine.confidence });
+  }
   const messages: Message[] = [];
   const quotes: AttributedQuote[] = article.quotes.map((q: QuoteSpan) => {
-    let key: string | null = null;
-    let confidence = 0;
-    const head = q.group === null ? undefined : byId.get(q.group);
-    if (head !== undefined && q.mention === null) {
-      key = head.key;
-      confidence = head.key === null ? 0 : Math.max(0, head.confidence - 0.05);
-    } else if (q.mention !== null) {
-      const pos = positionOf(inv, q.mention.in, q.mention.paragraph, q.mention.start);
-      const r = resolveMention(ctx, q.mention.text, pos);
-      if (r !== null) {
-        key = keyFor(r);
-        confidence = q.cue === null ? r.confidence * 0.8 : r.confidence;
-        if (r.kind === 'entity') ctx.previous.push({ entity: r.entity, pos: positionOf(inv, q.in, q.paragraph, q.start) });
-      }
+    const mine = own.get(q.id);
+    const shared = groupSpeaker.get(q.group ?? q.id);
+    let key: string | null = mine?.key ?? null;
+    let confidence = mine?.confidence ?? 0;
+    if (key === null && shared !== undefined) {
+      key = shared.key;
+      confidence = Math.max(0, shared.confidence - 0.05);
     }
-    if (key !== null && head !== undefined && q.mention !== null) confidence = Math.max(confidence, head.confidence);
-    byId.set(q.id, { key, confidence });
     if (key === null) {
       const line = q.in === 'headline' ? article.headline.line : q.in === 'summary' ? article.summary[q.paragraph]?.line ?? 1 : article.paragraphs[q.paragraph]?.line ?? 1;
       messages.push(message('quotes:no-speaker', { file: article.path, line, column: q.start }, { text: q.text.length > 60 ? `${q.text.slice(0, 57)}…` : q.text }));

@@ -61,6 +61,9 @@ export interface Inventory {
 
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 
+/** Capitalised single words that are not names: parties, demonyms, faiths, institutions, prepositions. */
+const NOT_NAMES = /^(?:republicans?|democrats?|democratic|gop|conservatives?|liberals?|progressives?|independents?|libertarians?|americans?|christians?|muslims?|jews?|jewish|catholics?|evangelicals?|protestants?|black|white|latinos?|latinas?|hispanics?|asians?|africans?|europeans?|senate|house|congress|government|god|lord|internet|web|beyond|across|along|around|behind|below|beneath|beside|between|inside|outside|within|throughout|following|regarding|including|near|above|alongside|amid|whatever|whoever|whenever|mr|mrs|ms|dr|sen|rep|gov|president|[\p{Lu}][\p{Ll}]+(?:ian|ean|ese|ish|ans))\.?$/u;
+
 function isInQuote(block: Block, offset: number): boolean {
   return block.quotes.some((q) => offset >= q.start && offset < q.end);
 }
@@ -130,7 +133,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
         const single = s === e;
         if (single) {
           const w = first.text.replace(/[’']s$/u, '');
-          if (MONTHS.test(w)) continue;
+          if (MONTHS.test(w) || NOT_NAMES.test(w)) continue;
           if (s === 0 && lowerWords.has(w.toLowerCase()) && b.in !== 'headline') continue;
           if (b.in === 'headline' && lowerWords.has(w.toLowerCase())) continue;
         }
@@ -202,8 +205,8 @@ export function collectEntities(article: QuotedArticle): Inventory {
       const after = tokens.slice(m.index + 1);
       for (const t of after.concat(others(next) ? [] : next)) {
         const l = t.text.toLowerCase();
-        if (l === 'he' || l === 'his' || l === 'him' || l === 'himself') e.he++;
-        else if (l === 'she' || l === 'her' || l === 'hers' || l === 'herself') e.she++;
+        if (l === 'he' || l === 'his' || l === 'himself') e.he++;
+        else if (l === 'she' || l === 'hers' || l === 'herself') e.she++;
       }
     }
     if (e.gender === null) e.gender = firstNameGender(e.words.length >= 2 ? e.words[0]! : '') ?? (e.he > e.she ? 'm' : e.she > e.he ? 'f' : null);

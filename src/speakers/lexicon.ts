@@ -23,6 +23,23 @@ export const TITLES = new Set([
   'emir', 'sultan', 'crown', 'field', 'marshal', 'superintendent', 'inspector', 'detective', 'officer', 'trooper',
   'corporal', 'private', 'lieutenant', 'commander', 'governor-elect', 'president-elect', 'mayor-elect', 'del',
   'delegate', 'rabbi', 'imam', 'pastor', 'coach', 'district', 'county', 'city', 'u.n', 'un', 'eu', 'nato',
+  'actor', 'actress', 'singer', 'comedian', 'author', 'writer', 'filmmaker', 'producer', 'rapper', 'activist',
+  'economist', 'analyst', 'strategist', 'pollster', 'businessman', 'businesswoman', 'billionaire', 'mogul', 'lawyer',
+  'attorney', 'historian', 'professor', 'scholar', 'journalist', 'commentator', 'pundit', 'broadcaster', 'presenter',
+  'entrepreneur', 'investor', 'chef', 'model', 'designer', 'artist', 'musician', 'novelist', 'poet', 'playwright',
+  'nominee', 'hopeful', 'contender', 'front-runner', 'frontrunner', 'incumbent', 'challenger', 'gop', 'candidate',
+]);
+
+/** US states: places, not people ("the superdelegate from Maine"). */
+export const US_STATES = new Set([
+  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida',
+  'hawaii', 'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland',
+  'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada', 'new hampshire',
+  'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'ohio', 'oklahoma', 'oregon', 'pennsylvania',
+  'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas', 'utah', 'vermont', 'virginia', 'wisconsin',
+  'wyoming', 'west virginia', 'puerto rico', 'guam', 'district of columbia', 'd.c', 'new york city', 'chicago',
+  'los angeles', 'philadelphia', 'boston', 'atlanta', 'miami', 'detroit', 'cleveland', 'denver', 'seattle', 'houston',
+  'dallas', 'phoenix', 'baltimore', 'milwaukee', 'charlotte', 'orlando', 'tampa', 'manhattan', 'brooklyn', 'iraq',
 ]);
 
 /** Honorifics: dropped from names, telling gender where they can. Lowercased, no full stop. */

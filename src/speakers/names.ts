@@ -2,7 +2,8 @@
  * Names as written → name parts: titles become roles, honorifics tell gender,
  * the rest is the name proper.
  */
-import { COUNTRIES, HONORIFICS, KNOWN_ORGS, ORG_HEADS, TITLES, TITLE_SPELLING } from './lexicon.ts';
+import { ROLE_WORDS } from '../quotes/phrases.ts';
+import { US_STATES, COUNTRIES, HONORIFICS, KNOWN_ORGS, ORG_HEADS, TITLES, TITLE_SPELLING } from './lexicon.ts';
 import type { SpeakerType } from '../types.ts';
 
 export interface NameParts {
@@ -45,7 +46,7 @@ export function splitName(written: string): NameParts {
   let cut = 0;
   for (let i = 0; i < words.length - 1; i++) {
     const w = bare(words[i]!);
-    const isTitle = TITLES.has(w) || /^(?:then|former|ex)-/.test(w) || (!/^\p{Lu}/u.test(words[i]!) && !PARTICLES.has(w));
+    const isTitle = TITLES.has(w) || ROLE_WORDS.has(w) || /^(?:then|former|ex)-/.test(w) || (!/^\p{Lu}/u.test(words[i]!) && !PARTICLES.has(w));
     if (HONORIFICS.has(w)) {
       gender = HONORIFICS.get(w) ?? gender;
       cut = i + 1;
@@ -85,7 +86,7 @@ function isAcronym(word: string): boolean {
 export function nameType(words: readonly string[], hadThe = false): SpeakerType {
   const joined = words.join(' ').toLowerCase().replace(/\.$/, '');
   if (words.length === 0) return 'unknown';
-  if (COUNTRIES.has(joined)) return 'country';
+  if (COUNTRIES.has(joined) || US_STATES.has(joined)) return 'country';
   if (KNOWN_ORGS.has(joined)) return 'organization';
   const lastWord = bare(words.at(-1)!);
   if (ORG_HEADS.has(lastWord)) return 'organization';
