@@ -183,7 +183,8 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
     for (let k = start + 1; k < hi && k - start < 9; k++) {
       const t = tokens[k]!;
       const tl = t.text.toLowerCase();
-      if (!isWord(t) || FORWARD_STOP.has(tl) && tl !== 'of' || cueLemma(tl, restOf(tokens, k)) !== null || BETWEEN.has(tl) || PRONOUNS.has(tl)) break;
+      const isBaseNoun = k === start + 1 || /^(?:email|tweet|post|text|report|statement|call|quote|answer|note|comment|claim|charge|warning|remark)s?$/.test(tl) && !/ed$/.test(tl) && tokens[k + 1] !== undefined && cueLemma(tokens[k + 1]!.text) !== null;
+      if (!isWord(t) || FORWARD_STOP.has(tl) && tl !== 'of' || (cueLemma(tl, restOf(tokens, k)) !== null && !isBaseNoun) || BETWEEN.has(tl) || PRONOUNS.has(tl)) break;
       if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(tl)) break;
       e = k;
     }

@@ -84,6 +84,8 @@ function orgAntecedent(ctx: Context, pos: Position, test: (e: Entity) => boolean
   return list[0]?.e ?? null;
 }
 
+const singular = (w: string): string => w.replace(/(?:ies)$/, 'y').replace(/s$/, '');
+
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   const written = text.trim();
@@ -115,7 +117,14 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
       const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.at(-1)!.toLowerCase() === head) ?? null;
       return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };
     }
-    if (DOCUMENT_HEADS.has(head)) return null;
+    // a description that repeats a word of a name the article gave ("the alliance", "the attendants")
+    const named = orgAntecedent(ctx, pos, (x) => x.words.length >= 2 && x.words.some((w) => singular(w.toLowerCase()) === singular(head)));
+    if (named !== null && ['the', 'this', 'that'].includes(first)) return { kind: 'entity', entity: named, confidence: 0.7 };
+    if (DOCUMENT_HEADS.has(head)) {
+      // a document speaks for whoever issued it: the organisation last named
+      const issuer = orgAntecedent(ctx, pos, (x) => x.type === 'organization');
+      return issuer === null ? null : { kind: 'entity', entity: issuer, confidence: 0.5 };
+    }
     if (ANONYMOUS_HEADS.has(head) && ['his', 'her', 'their'].includes(first)) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.7 };
     // a role description: "the senator", "the former secretary of state", "the Republican nominee"
     const e = antecedent(ctx, pos, null, head) ?? antecedent(ctx, pos, null, null);
@@ -189,6 +198,7 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
       key = shared.key;
       confidence = Math.max(0, shared.confidence - 0.05);
     }
+
     if (key === null) {
       const line = q.in === 'headline' ? article.headline.line : q.in === 'summary' ? article.summary[q.paragraph]?.line ?? 1 : article.paragraphs[q.paragraph]?.line ?? 1;
       messages.push(message('quotes:no-speaker', { file: article.path, line, column: q.start }, { text: q.text.length > 60 ? `${q.text.slice(0, 57)}…` : q.text }));
