@@ -2,7 +2,7 @@
  * Reading the seeds folder: every seed through the pipeline (by a caller-chosen function,
  * so `build` can cache and `check` need not), the editor's speaker file, and the archive.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { buildArchive } from '../archive/index.ts';
 import { message } from '../messages.ts';
@@ -22,11 +22,13 @@ export async function listSeeds(seedsDir: string): Promise<string[]> {
   const entries = await readdir(seedsDir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.')) continue;
     const ext = extname(entry.name).toLowerCase();
     if (ext !== '.txt' && ext !== '.md') continue;
     if (/^readme\.(md|txt)$/i.test(entry.name)) continue;
-    files.push(join(entry.parentPath, entry.name));
+    const path = join(entry.parentPath, entry.name);
+    // Seeds may be symbolic links (an archive assembled from elsewhere); follow them.
+    if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile() === true)) files.push(path);
   }
   return files.sort();
 }

@@ -8,7 +8,7 @@
  * the shards whose pages changed, and no indexer run ever holds the whole archive.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -91,6 +91,7 @@ export async function indexShards(
     if (todo.length > 0) await pagefind.close();
   }
   const names = [...shards.keys()].sort();
+  await mkdir(root, { recursive: true });
   await replaceFile(join(root, 'shards.json'), `${JSON.stringify(names.map((n) => `/pagefind/${n}/`))}\n`);
   const first = names[0];
   if (first !== undefined) {
