@@ -66,11 +66,8 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
   const newSubject = sinceSpeaker.find((s) => s.m.subject && s.e !== prevSpeaker?.entity && (gender === null || strictFits(s.e)));
   if (newSubject !== undefined) return newSubject.e;
   if (prevSpeaker !== undefined) return prevSpeaker.entity;
-  const subject = subjects.find((s) => s.m.subject && strictFits(s.e)) ?? subjects.find((s) => s.m.subject) ?? subjects.find((s) => strictFits(s.e)) ?? subjects[0];
-  if (subject !== undefined) return subject.e;
-  // 3. anyone fitting, even named only inside a quote
-  const any = inv.entities.filter(fits).map((e) => ({ e, at: lastMentionBefore(e, pos) })).filter((x) => x.at >= 0).sort((a, b) => b.at - a.at);
-  return any[0]?.e ?? null;
+  const subject = subjects.find((s) => s.m.subject && strictFits(s.e)) ?? subjects.find((s) => strictFits(s.e)) ?? subjects.find((s) => s.m.subject) ?? subjects[0];
+  return subject?.e ?? null;
 }
 
 /** The organisation (or country) "they" / "it" / "the campaign" points back to. */
@@ -106,7 +103,9 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   }
   if (words.length === 1 && (first === 'i' || first === 'you')) return null;
   // descriptions
-  if (!/^\p{Lu}/u.test(written) || /^(?:The|A|An|One|Some|Two|Three|Several|Many|Other|Another|Most|His|Her|Their)\s+\p{Ll}/u.test(written)) {
+  const lastWord = written.split(/\s+/u).at(-1) ?? '';
+  const roleHeaded = words.length >= 2 && /^\p{Ll}/u.test(lastWord) && !/^(?:de|van|von|da|di|du|la|le|del|der|bin|al|jr\.?)$/.test(lastWord);
+  if (!/^\p{Lu}/u.test(written) || roleHeaded || /^(?:The|A|An|One|Some|Two|Three|Several|Many|Other|Another|Most|His|Her|Their)\s+\p{Ll}/u.test(written)) {
     const anonymous = INDEFINITE.has(first) || (words.length === 1 && ANONYMOUS_HEADS.has(first)) || (!['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(first) && ANONYMOUS_HEADS.has(head) && !/^\p{Lu}/u.test(written));
     if (anonymous) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.9 };
     if (OUTLET_HEADS.has(head)) {

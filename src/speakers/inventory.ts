@@ -3,6 +3,7 @@
  * grouped into entities (a full name with its surname, first name and honorific
  * forms), with type, roles, gender and every position it is mentioned at.
  */
+import { BETWEEN, cueLemma, isParticiple } from '../quotes/cues.ts';
 import { ROLE_WORDS, isNameWord } from '../quotes/phrases.ts';
 import { maskQuotes, sentenceBounds, tokenize, type Token } from '../quotes/text.ts';
 import type { MarkSpan } from '../quotes/marks.ts';
@@ -62,7 +63,7 @@ export interface Inventory {
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 
 /** Capitalised single words that are not names: parties, demonyms, faiths, institutions, prepositions. */
-const NOT_NAMES = /^(?:republicans?|democrats?|democratic|gop|conservatives?|liberals?|progressives?|independents?|libertarians?|americans?|christians?|muslims?|jews?|jewish|catholics?|evangelicals?|protestants?|black|white|latinos?|latinas?|hispanics?|asians?|africans?|europeans?|senate|house|congress|government|god|lord|internet|web|beyond|across|along|around|behind|below|beneath|beside|between|inside|outside|within|throughout|following|regarding|including|near|above|alongside|amid|whatever|whoever|whenever|mr|mrs|ms|dr|sen|rep|gov|president|[\p{Lu}][\p{Ll}]+(?:ian|ean|ese|ish|ans))\.?$/u;
+const NOT_NAMES = /^(?:republicans?|democrats?|democratic|gop|conservatives?|liberals?|progressives?|independents?|libertarians?|americans?|christians?|muslims?|jews?|jewish|catholics?|evangelicals?|protestants?|black|white|latinos?|latinas?|hispanics?|asians?|africans?|europeans?|senate|house|congress|government|god|lord|internet|web|beyond|across|along|around|behind|below|beneath|beside|between|inside|outside|within|throughout|following|regarding|including|near|above|alongside|amid|whatever|whoever|whenever|mr|mrs|ms|dr|sen|rep|gov|president|[\p{Lu}][\p{Ll}]+(?:ian|ean|ese|ish|ans|ic))\.?$/u;
 
 function isInQuote(block: Block, offset: number): boolean {
   return block.quotes.some((q) => offset >= q.start && offset < q.end);
@@ -134,6 +135,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
         if (single) {
           const w = first.text.replace(/[’']s$/u, '');
           if (MONTHS.test(w) || NOT_NAMES.test(w)) continue;
+          if (s === 0 && /(?:ing|ly|ed)$/.test(w)) continue;
           if (s === 0 && lowerWords.has(w.toLowerCase()) && b.in !== 'headline') continue;
           if (b.in === 'headline' && lowerWords.has(w.toLowerCase())) continue;
         }
@@ -142,7 +144,20 @@ export function collectEntities(article: QuotedArticle): Inventory {
         while (r - 1 >= 0 && ROLE_WORDS.has(tokens[r - 1]!.text.toLowerCase()) && s - r < 4) r--;
         const roleBefore = r < s ? b.text.slice(tokens[r]!.start, tokens[s - 1]!.end) : null;
         const inQuote = isInQuote(b, first.start);
-        occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject: !inQuote && firstName && s <= 8, roleBefore });
+        // the subject of a cue: "Mayor Ted Terry noted", "Evans, the Georgia committeeman, suggested"
+        let after = e + 1;
+        if (tokens[after]?.text === '(') {
+          while (after < tokens.length && tokens[after]!.text !== ')') after++;
+          after++;
+        }
+        if (tokens[after]?.text === ',') {
+          let j = after + 1;
+          while (j < tokens.length && j < after + 20 && tokens[j]!.text !== ',') j++;
+          if (tokens[j]?.text === ',') after = j + 1;
+        }
+        while (after < tokens.length && BETWEEN.has(tokens[after]!.text.toLowerCase())) after++;
+        const cueNext = tokens[after] !== undefined && /^\p{Ll}/u.test(tokens[after]!.text) && cueLemma(tokens[after]!.text) !== null && !isParticiple(tokens[after]!.text);
+        occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject: !inQuote && ((firstName && s <= 8) || cueNext), roleBefore });
         if (!inQuote) firstName = false;
       }
     });
@@ -157,7 +172,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
   // pass 1: multi-word names
   occurrences.forEach((o, k) => {
     const p = parts[k]!;
-    if (p.words.length < 2) return;
+    if (p.words.length < 2 || blocks[o.block]!.in === 'headline') return;
     const type = nameType(p.words, p.hadThe);
     const first = p.words[0]!;
     const last = p.words.at(-1)!;
@@ -181,6 +196,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
     let entity: Entity | undefined;
     if (p.words.length >= 2) entity = byFull.get(keyOf(p.words, p.suffix)) ?? entities.find((e) => e.words[0] === p.words[0] && e.words.at(-1) === p.words.at(-1) && e.suffix === p.suffix);
     else entity = matchSingle(entities, p.words[0]!, p.gender, o.pos, p.hadThe);
+    if (entity === undefined && blocks[o.block]!.in === 'headline') return;
     if (entity === undefined) {
       const type = nameType(p.words, p.hadThe);
       entity = { id: entities.length, name: p.name, words: [...p.words], type, roles: [], aliases: new Set(), gender: null, suffix: p.suffix, mentions: [], he: 0, she: 0 };
@@ -241,7 +257,7 @@ export function matchSingle(entities: readonly Entity[], word: string, gender: '
   if (surname.length > 0) return pick(surname);
   const org = entities.filter((e) => e.words.length >= 2 && e.type === 'organization' && (e.words.at(-1)!.toLowerCase() === w || e.words.map((x) => x[0]).join('').toLowerCase() === w));
   if (org.length > 0 && (hadThe || org[0]!.words.map((x) => x[0]).join('').toLowerCase() === w)) return pick(org);
-  const firstName = entities.filter((e) => e.words.length >= 2 && e.words[0]!.toLowerCase() === w && e.type === 'person');
+  const firstName = firstNameGender(w) === null ? [] : entities.filter((e) => e.words.length >= 2 && e.words[0]!.toLowerCase() === w && e.type === 'person');
   if (firstName.length > 0) return pick(firstName);
   return entities.find((e) => e.words.length === 1 && e.words[0]!.toLowerCase() === w);
 }
