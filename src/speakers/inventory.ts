@@ -227,7 +227,12 @@ export function collectEntities(article: QuotedArticle): Inventory {
     }
     if (e.gender === null) e.gender = firstNameGender(e.words.length >= 2 ? e.words[0]! : '') ?? (e.he > e.she ? 'm' : e.she > e.he ? 'f' : null);
   }
-  // a single-word "person" never seen with a name, title or pronoun is probably not a person
+  // a single-word "person" never seen with a title, an honorific, a cue verb or a pronoun is probably not a person
+  for (const e of entities) {
+    if (e.type !== 'person' || e.words.length !== 1) continue;
+    const evidence = e.roles.length > 0 || e.gender !== null || e.mentions.some((m) => m.subject && !m.inQuote && m.index > 0);
+    if (!evidence) e.type = 'unknown';
+  }
   const blockIndex = (part: string, paragraph: number): number => blocks.findIndex((b) => b.in === part && b.paragraph === paragraph);
   const sentenceOf = (block: number, offset: number): number => {
     const b = blocks[block];
