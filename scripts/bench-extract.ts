@@ -1,0 +1,52 @@
+/**
+ * Extraction speed on the BBC corpus (straight quotes, some with odd counts).
+ *
+ *   npx tsx scripts/bench-extract.ts [--dir ../shared/corpora/bbc] [--rounds 5]
+ *
+ * Seeds are read and parsed first (not timed); then `extractQuotes` runs over
+ * every article `rounds` times on this one thread, and the best round is reported
+ * (plus `resolveSpeakers` for comparison).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSeed } from '../src/parse/index.ts';
+import { extractQuotes } from '../src/quotes/index.ts';
+import { readSeed } from '../src/read/index.ts';
+import { resolveSpeakers } from '../src/speakers/index.ts';
+import type { ParsedArticle, QuotedArticle } from '../src/types.ts';
+
+const argv = process.argv.slice(2);
+const arg = (name: string, dflt: string): string => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] ?? dflt : dflt;
+};
+const dir = arg('--dir', join(process.env.VERBATIM_SHARED ?? '/work/shared', 'corpora', 'bbc'));
+const rounds = Number(arg('--rounds', '5'));
+
+const parsed: ParsedArticle[] = [];
+for (const f of readdirSync(dir).sort()) {
+  if (!/\.(?:txt|md)$/.test(f)) continue;
+  const seed = readSeed({ path: join(dir, f), bytes: readFileSync(join(dir, f)) });
+  if ('rejected' in seed) continue;
+  const article = parseSeed(seed);
+  if ('rejected' in article) continue;
+  parsed.push(article);
+}
+
+function time<T>(label: string, run: () => T[]): T[] {
+  let best = Infinity;
+  let out: T[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    out = run();
+    best = Math.min(best, performance.now() - t0);
+  }
+  console.log(`${label}: ${parsed.length} articles in ${best.toFixed(0)} ms (best of ${rounds}) = ${Math.round(parsed.length / (best / 1000))} articles/s`);
+  return out;
+}
+
+const quoted: QuotedArticle[] = time('extractQuotes', () => parsed.map(extractQuotes));
+time('resolveSpeakers', () => quoted.map(resolveSpeakers));
+const quotes = quoted.reduce((n, a) => n + a.quotes.length, 0);
+const unbalanced = quoted.reduce((n, a) => n + a.messages.filter((m) => m.id === 'quotes:unbalanced').length, 0);
+console.log(`${quotes} quotes; ${unbalanced} unbalanced quotation marks reported (quotes:unbalanced)`);
