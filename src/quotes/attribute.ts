@@ -229,7 +229,10 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
   // 7. the sentence's subject, when it is a name or a pronoun ("He anticipated that … “…”")
   if (q > 0) {
     const np = sentenceSubject(tokens, 0, q);
-    if (np !== null && isNameLike(tokens, np) && np[1] + 1 < q && /^\p{Ll}/u.test(tokens[np[1] + 1]!.text)) return { cue: null, mention: np, pattern: 'subject' };
+    const words = np === null ? [] : tokens.slice(np[0], np[1] + 1).map((t) => t.text);
+    const plausible = np !== null && isNameLike(tokens, np) && np[1] + 1 < q && /^\p{Ll}/u.test(tokens[np[1] + 1]!.text) &&
+      !words.some((w) => /(?:ed|ing|ly)$/.test(w) && /^\p{Lu}/u.test(w)) && !/[’']s$/u.test(words.at(-1) ?? '') && !/^(?:of|in|at|on|from|to|for|with|by)$/i.test(tokens[np[0] - 1]?.text ?? '');
+    if (plausible) return { cue: null, mention: np!, pattern: 'subject' };
   }
   return NONE;
 }

@@ -114,8 +114,10 @@ export function phraseBefore(tokens: readonly Token[], end: number, lo = 0): [nu
   if (e < lo) return null;
   const last = tokens[e]!;
   const l = last.text.toLowerCase();
-  if (PRONOUNS.has(l)) return [e, e];
+  if (PRONOUNS.has(l) || PRONOUNS.has(l.replace(/[’'](?:s|re|ll|ve|d)$/u, ''))) return [e, e];
   if (!isWord(last)) return null;
+  // "Trump’s charge", "Clinton’s emails": a possessive modifies the subject, it is not the subject
+  if (isPossessive(last)) return null;
   if (isNameWord(last)) {
     let s = e;
     while (s - 1 >= lo) {
@@ -173,7 +175,7 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
   const first = tokens[start];
   if (first === undefined || start >= hi) return null;
   const l = first.text.toLowerCase();
-  if (PRONOUNS.has(l)) return [start, start];
+  if (PRONOUNS.has(l) || PRONOUNS.has(l.replace(/[’'](?:s|re|ll|ve|d)$/u, ''))) return [start, start];
   if (!isWord(first)) return null;
   let e = start;
   let sawName = false;
