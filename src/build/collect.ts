@@ -2,6 +2,7 @@
  * Reading the seeds folder: every seed through the pipeline (by a caller-chosen function,
  * so `build` can cache and `check` need not), the editor's speaker file, and the archive.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { buildArchive } from '../archive/index.ts';
@@ -53,20 +54,27 @@ export async function collect(
   progress: (stage: string, done: number, total: number) => void = () => {},
 ): Promise<Collected> {
   const files = await listSeeds(seedsDir);
-  const records: Processed[] = [];
-  for (const [index, file] of files.entries()) {
-    const path = relative(cwd, file) || file;
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
-      records.push({ rejected: true, path, id, messages: [message('read:unreadable', { file: path }, { error: (error as Error).message })] });
-      continue;
+  // Up to 64 seeds in flight, so a caller's worker pool stays busy; results keep file order.
+  const records: Processed[] = new Array<Processed>(files.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < files.length; index = next++) {
+      const file = files[index]!;
+      const path = relative(cwd, file) || file;
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+        records[index] = { rejected: true, path, id, messages: [message('read:unreadable', { file: path }, { error: (error as Error).message })] };
+        continue;
+      }
+      records[index] = await processOne(path, bytes);
+      progress('extract', ++done, files.length);
     }
-    records.push(await processOne(path, bytes));
-    progress('extract', index + 1, files.length);
-  }
+  };
+  await Promise.all(Array.from({ length: 64 }, worker));
 
   let directory: SpeakerDirectory = { speakers: [] };
   const directoryMessages: Message[] = [];

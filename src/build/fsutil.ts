@@ -7,6 +7,7 @@
  * site or the new one, never a mix, even if the build is killed at any moment. Leftover
  * generations and the lock of a dead build are cleaned up by the next build.
  */
+import { spawn } from 'node:child_process';
 import { lstat, mkdir, open, readFile, readdir, readlink, rename, rm, symlink, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -102,8 +103,13 @@ export function newGeneration(layout: OutputLayout): string {
 /**
  * Remove what earlier builds left behind: every generation and scratch folder that `out`
  * does not point at. Call only while holding the lock.
+ *
+ * With `background`, the folders are first renamed to `trash-*` (instant, so no stale
+ * generation is ever visible) and deleted by a detached `rm` that outlives this process:
+ * deleting tens of thousands of files takes seconds the editor need not wait for. Any
+ * `trash-*` a background delete did not finish is removed by the next build.
  */
-export async function collectGarbage(layout: OutputLayout): Promise<void> {
+export async function collectGarbage(layout: OutputLayout, options: { background?: boolean } = {}): Promise<void> {
   const current = await currentGeneration(layout);
   let names: string[];
   try {
@@ -111,11 +117,24 @@ export async function collectGarbage(layout: OutputLayout): Promise<void> {
   } catch {
     return;
   }
-  for (const name of names) {
-    if (name === 'lock') continue;
-    const path = join(layout.state, name);
-    if (path === current) continue;
-    await rm(path, { recursive: true, force: true });
+  const garbage = names.filter((name) => name !== 'lock' && join(layout.state, name) !== current);
+  if (options.background !== true) {
+    for (const name of garbage) await rm(join(layout.state, name), { recursive: true, force: true });
+    return;
+  }
+  const trash: string[] = [];
+  for (const name of garbage) {
+    const path = join(layout.state, name.startsWith('trash-') ? name : `trash-${name}`);
+    if (!name.startsWith('trash-')) await rename(join(layout.state, name), path);
+    trash.push(path);
+  }
+  if (trash.length === 0) return;
+  try {
+    const child = spawn('rm', ['-rf', '--', ...trash], { detached: true, stdio: 'ignore' });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // no `rm`: the next build removes the trash
   }
 }
 

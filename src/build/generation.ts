@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { renderPages, writeFiles } from '../site/eleventy.ts';
-import type { SitePlan } from '../site/types.ts';
+import type { SitePage, SitePlan } from '../site/types.ts';
 import { diffOutputs, hashFolders, outputPathOf, type Manifest } from './incremental.ts';
 import { indexShards, planShards, type SearchPage } from './search.ts';
 
@@ -88,6 +88,22 @@ async function moveTree(from: string, to: string): Promise<void> {
   }
 }
 
+/** Pages per Eleventy run: bounds memory, and Eleventy's per-run bookkeeping grows faster than linearly. */
+export const RENDER_CHUNK = 2000;
+
+async function renderInChunks(
+  pages: readonly SitePage[],
+  dir: string,
+  offset: number,
+  total: number,
+  progress: (stage: string, done: number, total: number) => void,
+): Promise<void> {
+  for (let start = 0; start < pages.length; start += RENDER_CHUNK) {
+    await renderPages(pages.slice(start, start + RENDER_CHUNK), dir);
+    progress('render', offset + Math.min(start + RENDER_CHUNK, pages.length), total);
+  }
+}
+
 /**
  * Write a complete generation of the site into `generation` (which must not exist).
  * With a usable `previous` manifest, the previous generation is hard-linked and only what
@@ -104,23 +120,6 @@ export async function writeGeneration(
 ): Promise<Manifest> {
   const usable = previous !== null && previous.renderer === renderer ? previous : null;
   const diff = diffOutputs(plan, renderer, usable);
-  progress('render', 0, diff.pages.length);
-  if (usable === null) {
-    await mkdir(generation, { recursive: true });
-    await renderPages(diff.pages, generation);
-    await writeFiles(diff.files, generation);
-  } else {
-    await linkTree(usable.generation, generation);
-    for (const path of diff.removed) await removeOutput(generation, path);
-    const scratch = join(stateDir, `scratch-${process.pid}`);
-    await rm(scratch, { recursive: true, force: true });
-    await mkdir(scratch, { recursive: true });
-    if (diff.pages.length > 0) await renderPages(diff.pages, scratch);
-    await writeFiles(diff.files, scratch);
-    await moveTree(scratch, generation);
-    await rm(scratch, { recursive: true, force: true });
-  }
-  progress('render', diff.pages.length, diff.pages.length);
 
   const searchPages: SearchPage[] = plan.pages
     .filter((page) => SEARCH_TEMPLATES.has(page.template))
@@ -132,8 +131,35 @@ export async function writeGeneration(
   const before = usable?.shards ?? {};
   const dirty = new Set([...shards].filter(([name, shard]) => before[name] !== shard.fingerprint).map(([name]) => name));
   const gone = Object.keys(before).filter((name) => !shards.has(name));
-  if (search) await indexShards(generation, shards, dirty, gone, progress);
-  else await rm(join(generation, 'pagefind'), { recursive: true, force: true });
+  const index = (): Promise<void> =>
+    search ? indexShards(generation, shards, dirty, gone, progress) : rm(join(generation, 'pagefind'), { recursive: true, force: true });
+
+  if (usable === null) {
+    // Cold: render straight into the new generation. Article pages go first, so the search
+    // indexer (a separate process) can work on them while the other pages render.
+    await mkdir(generation, { recursive: true });
+    const articles = diff.pages.filter((page) => SEARCH_TEMPLATES.has(page.template));
+    const others = diff.pages.filter((page) => !SEARCH_TEMPLATES.has(page.template));
+    await renderInChunks(articles, generation, 0, diff.pages.length, progress);
+    const indexing = index();
+    indexing.catch(() => {});
+    await renderInChunks(others, generation, articles.length, diff.pages.length, progress);
+    await writeFiles(diff.files, generation);
+    await indexing;
+  } else {
+    // Rebuild: start from the previous generation (hard links), drop what is gone, render what
+    // changed into scratch space and move it in (never writing through a shared link).
+    await linkTree(usable.generation, generation);
+    for (const path of diff.removed) await removeOutput(generation, path);
+    const scratch = join(stateDir, `scratch-${process.pid}`);
+    await rm(scratch, { recursive: true, force: true });
+    await mkdir(scratch, { recursive: true });
+    await renderInChunks(diff.pages, scratch, 0, diff.pages.length, progress);
+    await writeFiles(diff.files, scratch);
+    await moveTree(scratch, generation);
+    await rm(scratch, { recursive: true, force: true });
+    await index();
+  }
 
   return {
     version: 1,

@@ -5,13 +5,15 @@
  * in whole. A failed or killed build leaves the previous site as it was.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PIPELINE_VERSION, processSeed } from '../pipeline.ts';
 import { planSite } from '../site/index.ts';
 import type { SiteOptions } from '../site/types.ts';
 import type { Archive, Message, Rejection } from '../types.ts';
 import { collect, type Processed } from './collect.ts';
+import { ExtractPool } from './pool.ts';
 import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
 import type { Manifest } from './incremental.ts';
 import { loadManifest, rendererHash, writeGeneration } from './generation.ts';
@@ -48,25 +50,49 @@ export interface BuildReport {
   readonly warnings: number;
   readonly ms: number;
   readonly outDir: string;
+  /** Milliseconds spent in each step, in order (for `--timings` and the benchmark). */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 function cacheKey(path: string, bytes: Uint8Array): string {
   return createHash('sha256').update(`${PIPELINE_VERSION}\0${path}\0`).update(bytes).digest('hex');
 }
 
-/** Run one seed through the pipeline, using the cache when its content and the pipeline are unchanged. */
-async function processCached(path: string, bytes: Uint8Array, cacheDir: string): Promise<Processed> {
-  const key = cacheKey(path, bytes);
-  const file = join(cacheDir, 'records', key.slice(0, 2), `${key}.json`);
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as Processed;
-  } catch {
-    // not cached (or unreadable): compute it
-  }
-  const result = processSeed({ path, bytes });
-  await mkdir(join(cacheDir, 'records', key.slice(0, 2)), { recursive: true });
-  await writeFile(file, JSON.stringify(result));
-  return result;
+/** Cache misses handled in this thread before a worker pool is started (pool start-up costs more than a few seeds). */
+const POOL_THRESHOLD = 48;
+
+/**
+ * A seed processor that uses the cache when the seed's content and the pipeline are unchanged,
+ * and otherwise runs the pipeline: here for the first few misses, then on a worker pool.
+ */
+function cachedProcessor(cacheDir: string): { process: (path: string, bytes: Uint8Array) => Promise<Processed>; close: () => Promise<void> } {
+  let misses = 0;
+  let pool: ExtractPool | null = null;
+  const made = new Set<string>();
+  return {
+    async process(path, bytes) {
+      const key = cacheKey(path, bytes);
+      const dir = join(cacheDir, 'records', key.slice(0, 2));
+      const file = join(dir, `${key}.json`);
+      try {
+        return JSON.parse(readFileSync(file, 'utf8')) as Processed;
+      } catch {
+        // not cached (or unreadable): compute it
+      }
+      misses++;
+      if (misses > POOL_THRESHOLD && pool === null) pool = new ExtractPool();
+      const result = pool === null ? processSeed({ path, bytes }) : await pool.run(path, bytes);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      writeFileSync(file, JSON.stringify(result));
+      return result;
+    },
+    async close() {
+      await pool?.close();
+    },
+  };
 }
 
 /** The build date: from SOURCE_DATE_EPOCH, else the newest article's date, else null. Never the clock. */
@@ -88,22 +114,28 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? (() => {});
+  const timings: Record<string, number> = {};
+  let mark = started;
+  const lap = (step: string): void => {
+    const now = performance.now();
+    timings[step] = Math.round(now - mark);
+    mark = now;
+  };
   const layout = outputLayout(options.outDir);
   const release = await acquireLock(layout);
   try {
     await collectGarbage(layout);
 
     // read → parse → quotes → speakers, per seed (cached), then the archive
-    const { archive, rejected, messages, directoryFailed } = await collect(
-      options.seedsDir,
-      cwd,
-      (path, bytes) => processCached(path, bytes, options.cacheDir),
-      progress,
+    const processor = cachedProcessor(options.cacheDir);
+    const { archive, rejected, messages, directoryFailed } = await collect(options.seedsDir, cwd, processor.process, progress).finally(
+      () => processor.close(),
     );
+    lap('extract');
     const warnings = messages.filter((m) => m.severity === 'warning').length;
     const failed = rejected.length > 0 || directoryFailed || (options.strict === true && warnings > 0);
     const quotes = archive.articles.reduce((n, a) => n + a.quotes.length, 0);
-    const summary = { articles: archive.articles.length, speakers: archive.speakers.length, quotes, messages, rejected, warnings, outDir: options.outDir };
+    const summary = { articles: archive.articles.length, speakers: archive.speakers.length, quotes, messages, rejected, warnings, outDir: options.outDir, timings };
 
     if (options.strict === true && failed) {
       return { ...summary, published: false, ms: performance.now() - started };
@@ -116,6 +148,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       title: 'Verbatim',
     };
     const plan = planSite(archive, siteOptions);
+    lap('plan');
     const renderer = await rendererHash();
     const manifestFile = join(options.cacheDir, 'outputs', `${createHash('sha256').update(layout.out).digest('hex').slice(0, 16)}.json`);
     const previous = await loadManifest(manifestFile, await currentGeneration(layout));
@@ -123,6 +156,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     let manifest: Manifest;
     try {
       manifest = await writeGeneration(plan, renderer, previous, generation, layout.state, options.search !== false, progress);
+      lap('render+search');
       await publish(layout, generation);
     } catch (error) {
       await rm(generation, { recursive: true, force: true }).catch(() => {});
@@ -135,7 +169,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await mkdir(dirname(manifestFile), { recursive: true });
     await writeFile(`${manifestFile}.tmp`, JSON.stringify(manifest));
     await rename(`${manifestFile}.tmp`, manifestFile);
-    await collectGarbage(layout);
+    await collectGarbage(layout, { background: true });
+    lap('publish');
     return { ...summary, published: true, ms: performance.now() - started };
   } finally {
     await release();

@@ -34,6 +34,7 @@ Options:
                                                                [default: http://localhost:8080]
   --strict         treat warnings as errors; publish nothing if any seed fails
   --quiet          print only errors and the summary line
+  --timings        print how long each build step took
   --port N         dev: the port to serve on                   [default: 8080]
   -h, --help       show this help
 
@@ -89,6 +90,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         'base-url': { type: 'string', default: 'http://localhost:8080' },
         strict: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        timings: { type: 'boolean', default: false },
         port: { type: 'string', default: '8080' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -171,6 +173,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (!report.published) {
       io.err(`verbatim: --strict: nothing was published because ${report.rejected.length > 0 ? 'some seeds were rejected' : 'there were warnings'}`);
     }
+    if (values.timings) io.err(`verbatim: timings (ms): ${Object.entries(report.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     io.out(summaryLine(report, report.published ? `built ${values.out}:` : 'published nothing:'));
     return report.published && report.rejected.length === 0 ? 0 : 1;
   } catch (error) {

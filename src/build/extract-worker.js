@@ -1,0 +1,14 @@
+// A worker thread that runs seeds through the per-article pipeline (read → parse → quotes →
+// speakers). Plain JavaScript so it can register tsx's loader before importing TypeScript.
+import { parentPort } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { processSeed } = await import('../pipeline.ts');
+parentPort.on('message', ({ id, path, bytes }) => {
+  try {
+    parentPort.postMessage({ id, result: processSeed({ path, bytes }) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+  }
+});

@@ -1,0 +1,55 @@
+/**
+ * A pool of worker threads for the per-article pipeline, so a cold build extracts on every core.
+ * Results are the same as calling `processSeed` in this thread (the stages are pure).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Processed } from './collect.ts';
+
+interface Job {
+  readonly resolve: (value: Processed) => void;
+  readonly reject: (error: Error) => void;
+}
+
+export class ExtractPool {
+  readonly #workers: Worker[] = [];
+  readonly #jobs = new Map<number, Job>();
+  readonly #load = new Map<Worker, number>();
+  #nextId = 0;
+
+  constructor(size = Math.max(1, Math.min(availableParallelism(), 4))) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL('./extract-worker.js', import.meta.url));
+      worker.on('message', (reply: { id: number; result?: Processed; error?: string }) => {
+        const job = this.#jobs.get(reply.id);
+        this.#jobs.delete(reply.id);
+        this.#load.set(worker, (this.#load.get(worker) ?? 1) - 1);
+        if (!job) return;
+        if (reply.error !== undefined) job.reject(new Error(`extraction failed in a worker: ${reply.error}`));
+        else job.resolve(reply.result!);
+      });
+      worker.on('error', (error) => {
+        for (const job of this.#jobs.values()) job.reject(error);
+        this.#jobs.clear();
+      });
+      this.#workers.push(worker);
+      this.#load.set(worker, 0);
+    }
+  }
+
+  /** Process one seed on the least busy worker. */
+  run(path: string, bytes: Uint8Array): Promise<Processed> {
+    const id = this.#nextId++;
+    let target = this.#workers[0]!;
+    for (const worker of this.#workers) if ((this.#load.get(worker) ?? 0) < (this.#load.get(target) ?? 0)) target = worker;
+    this.#load.set(target, (this.#load.get(target) ?? 0) + 1);
+    return new Promise<Processed>((resolve, reject) => {
+      this.#jobs.set(id, { resolve, reject });
+      target.postMessage({ id, path, bytes });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+}
