@@ -45,6 +45,26 @@ export function buildFolder(folder: string): AttributedArticle[] {
   return articles;
 }
 
+/** The scorer's figures for a split, as its `--json` output. */
+export interface Scores {
+  readonly quotes: { readonly precision: number; readonly recall: number; readonly f1: number };
+  readonly attribution: { readonly precision: number; readonly recall: number; readonly f1: number; readonly speakerAccuracyOnMatched: number };
+}
+
+/** Build a PolNeAR split into a temporary API folder and score it (for tests). */
+export function score(split = 'dev'): Scores {
+  if (split === 'test') throw new TypeError('score: the test split is held out');
+  const articles = buildFolder(join(SHARED, 'corpora', 'polnear', split));
+  const out = mkdtempSync(join(tmpdir(), 'verbatim-eval-'));
+  try {
+    writeApi(out, articles, mergeSpeakers(articles, { speakers: [] }));
+    const json = execFileSync(process.execPath, [join(SHARED, 'eval', 'score.mjs'), '--labels', join(SHARED, 'corpora', 'polnear', `${split}-gold.jsonl`), '--api', join(out, 'api'), '--json'], { encoding: 'utf8' });
+    return JSON.parse(json) as Scores;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 function main(argv: readonly string[]): number {
   const arg = (name: string, dflt: string): string => {
     const i = argv.indexOf(name);

@@ -81,6 +81,9 @@ function orgAntecedent(ctx: Context, pos: Position, test: (e: Entity) => boolean
   return list[0]?.e ?? null;
 }
 
+/** Plural people-nouns that make an unnamed collective source ("Critics say"). */
+const BARE_PLURALS = /^(?:critics|officials|sources|experts|analysts|aides|supporters|opponents|observers|insiders|economists|historians|scientists|researchers|witnesses|residents|voters|lawmakers|protesters|activists|advocates|diplomats|strategists|pollsters|others|some|many)$/;
+
 const singular = (w: string): string => w.replace(/(?:ies)$/, 'y').replace(/s$/, '');
 
 /** Resolve one source mention as written. */
@@ -105,7 +108,9 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   // descriptions
   const lastWord = written.split(/\s+/u).at(-1) ?? '';
   const roleHeaded = words.length >= 2 && /^\p{Ll}/u.test(lastWord) && !/^(?:de|van|von|da|di|du|la|le|del|der|bin|al|jr\.?)$/.test(lastWord);
-  if (!/^\p{Lu}/u.test(written) || roleHeaded || /^(?:The|A|An|One|Some|Two|Three|Several|Many|Other|Another|Most|His|Her|Their)\s+\p{Ll}/u.test(written)) {
+  if (words.length === 1 && (ANONYMOUS_HEADS.has(first) || BARE_PLURALS.test(first))) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.85 };
+  const stripped = written.replace(/^(?:the|a|an)\s+/iu, '');
+  if (!/^\p{Lu}/u.test(stripped) || roleHeaded || /^(?:The|A|An|One|Some|Two|Three|Several|Many|Other|Another|Most|His|Her|Their)\s+\p{Ll}/u.test(written)) {
     const anonymous = INDEFINITE.has(first) || (words.length === 1 && ANONYMOUS_HEADS.has(first)) || (!['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(first) && ANONYMOUS_HEADS.has(head) && !/^\p{Lu}/u.test(written));
     if (anonymous) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.9 };
     if (OUTLET_HEADS.has(head)) {

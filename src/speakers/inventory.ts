@@ -26,6 +26,8 @@ export interface EntityMention {
   readonly written: string;
   /** Sentence-initial (or first name in the sentence): likely the subject. */
   readonly subject: boolean;
+  /** Directly followed by a cue verb ("Lavrov cautioned"). */
+  readonly cueSubject: boolean;
 }
 
 export interface Entity {
@@ -119,7 +121,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
   const lowerWords = new Set<string>();
   for (const b of blocks) for (const m of b.text.matchAll(/(?<![\p{L}.])[\p{Ll}][\p{L}]*/gu)) lowerWords.add(m[0]);
 
-  interface Occurrence { readonly block: number; readonly sentence: number; readonly index: number; readonly pos: Position; readonly written: string; readonly inQuote: boolean; readonly subject: boolean; readonly roleBefore: string | null }
+  interface Occurrence { readonly block: number; readonly sentence: number; readonly index: number; readonly pos: Position; readonly written: string; readonly inQuote: boolean; readonly subject: boolean; readonly cueSubject: boolean; readonly roleBefore: string | null }
   const occurrences: Occurrence[] = [];
   const sentenceTokens: Token[][][] = [];
   blocks.forEach((b, bi) => {
@@ -157,7 +159,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
         }
         while (after < tokens.length && BETWEEN.has(tokens[after]!.text.toLowerCase())) after++;
         const cueNext = tokens[after] !== undefined && /^\p{Ll}/u.test(tokens[after]!.text) && cueLemma(tokens[after]!.text) !== null && !isParticiple(tokens[after]!.text);
-        occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject: !inQuote && ((firstName && s <= 8) || cueNext), roleBefore });
+        occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject: !inQuote && ((firstName && s <= 8) || cueNext), cueSubject: !inQuote && cueNext, roleBefore });
         if (!inQuote) firstName = false;
       }
     });
@@ -179,7 +181,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
     // same first and last word (middle initials vary) → same entity
     let entity = byFull.get(keyOf(p.words, p.suffix)) ?? entities.find((e) => e.type === type && e.words.length >= 2 && e.words[0] === first && e.words.at(-1) === last && e.suffix === p.suffix);
     if (entity === undefined) {
-      entity = { id: entities.length, name: p.name, words: [...p.words], type, roles: [], aliases: new Set(), gender: null, suffix: p.suffix, mentions: [], he: 0, she: 0 };
+      entity = { id: entities.length, name: p.name, words: [...p.words], type, roles: [], aliases: new Set(), gender: type === 'person' ? firstNameGender(first) : null, suffix: p.suffix, mentions: [], he: 0, she: 0 };
       entities.push(entity);
     }
     byFull.set(keyOf(p.words, p.suffix), entity);
@@ -203,7 +205,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
       entities.push(entity);
       byFull.set(keyOf(p.words, p.suffix), entity);
     }
-    entity.mentions.push({ pos: o.pos, block: o.block, sentence: o.sentence, index: o.index, inQuote: o.inQuote, written: o.written, subject: o.subject });
+    entity.mentions.push({ pos: o.pos, block: o.block, sentence: o.sentence, index: o.index, inQuote: o.inQuote, written: o.written, subject: o.subject, cueSubject: o.cueSubject });
     if (o.written !== entity.name) entity.aliases.add(o.written.replace(/[’']s$/u, ''));
     const role = p.role ?? (o.roleBefore !== null && entity.type === 'person' ? o.roleBefore : null);
     if (role !== null && entity.type === 'person' && !entity.roles.includes(role)) entity.roles.push(role);
@@ -230,7 +232,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
   // a single-word "person" never seen with a title, an honorific, a cue verb or a pronoun is probably not a person
   for (const e of entities) {
     if (e.type !== 'person' || e.words.length !== 1) continue;
-    const evidence = e.roles.length > 0 || e.gender !== null || e.mentions.some((m) => m.subject && !m.inQuote && m.index > 0);
+    const evidence = e.roles.length > 0 || e.gender !== null || e.mentions.some((m) => m.cueSubject || (m.subject && !m.inQuote && m.index > 0));
     if (!evidence) e.type = 'unknown';
   }
   const blockIndex = (part: string, paragraph: number): number => blocks.findIndex((b) => b.in === part && b.paragraph === paragraph);

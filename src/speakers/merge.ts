@@ -189,8 +189,9 @@ export function mergeSpeakers(articles: readonly AttributedArticle[], directory:
     const entry = g.startsWith('dir:') ? entryOf.get(g.slice(4)) : undefined;
     const counts = new Map<string, number>();
     for (const n of list) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
-    // the fullest, then most frequent, then alphabetically first name
-    const name = entry?.name ?? [...counts.entries()].sort((a, b) => nameWords(b[0]).length - nameWords(a[0]).length || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    // a full name before a surname, then the most frequent, then the shortest ("Donald Trump" over "Donald J. Trump")
+    const full = (n: string): number => (nameWords(n).length >= 2 ? 1 : 0);
+    const name = entry?.name ?? [...counts.entries()].sort((a, b) => full(b[0]) - full(a[0]) || b[1] - a[1] || nameWords(a[0]).length - nameWords(b[0]).length || (a[0] < b[0] ? -1 : 1))[0]![0];
     const typeCounts = new Map<SpeakerType, number>();
     for (const n of list) typeCounts.set(n.type, (typeCounts.get(n.type) ?? 0) + 1);
     const type = entry?.type ?? [...typeCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes, findMarkSpans } from '../../src/quotes/index.ts';
+import type { QuoteSpan } from '../../src/types.ts';
+import { article, body } from './helpers.ts';
+
+/** The quotes of an article made of these paragraphs. */
+function quotes(...paragraphs: string[]): readonly QuoteSpan[] {
+  return extractQuotes(body(...paragraphs)).quotes;
+}
+
+function only(...paragraphs: string[]): QuoteSpan {
+  const qs = quotes(...paragraphs);
+  expect(qs).toHaveLength(1);
+  return qs[0]!;
+}
+
+describe('quotation marks', () => {
+  it('finds curly double quotes with offsets of the words inside the marks', () => {
+    const text = 'He said: “We will win.” Then he left.';
+    const [span] = findMarkSpans(text);
+    expect(text.slice(span!.start, span!.end)).toBe('We will win.');
+    expect(span!.closed).toBe(true);
+  });
+
+  it('finds straight double quotes', () => {
+    const q = only('"We will win," Smith said.');
+    expect(q.text).toBe('We will win,');
+    expect(q.start).toBe(1);
+  });
+
+  it('finds single quotes in headlines but not apostrophes', () => {
+    const a = extractQuotes(article({ headline: 'Russia’s Lavrov Dismisses Talks as ‘Road to Nowhere’', paragraphs: ['Body.'] }));
+    expect(a.quotes.map((q) => q.text)).toEqual(['Road to Nowhere']);
+    expect(a.quotes[0]!.in).toBe('headline');
+  });
+
+  it('does not let an odd straight quote derail the rest of the article', () => {
+    const a = extractQuotes(body('He said "this is the end of it.', 'Prices fell on Monday.', '"We are fine," Smith said.', 'The pipe is 5" wide, and "it leaks," Jones said.'));
+    expect(a.quotes.map((q) => q.text)).toEqual(['We are fine,', 'it leaks,']);
+    expect(a.messages.map((m) => m.id)).toContain('quotes:unbalanced');
+    const unbalanced = a.messages.find((m) => m.id === 'quotes:unbalanced')!;
+    expect(unbalanced.line).toBe(3);
+    expect(unbalanced.column).toBe(9);
+  });
+
+  it('numbers quotes q1… in document order across headline, summary and body', () => {
+    const a = extractQuotes(article({ headline: 'Smith: ‘No Deal’', summary: ['Smith called it “a bad idea.”'], paragraphs: ['“Never,” Smith said.'] }));
+    expect(a.quotes.map((q) => [q.id, q.in])).toEqual([['q1', 'headline'], ['q2', 'summary'], ['q3', 'body']]);
+  });
+});
+
+describe('cues and source mentions', () => {
+  it('attributes a trailing "said X" to X', () => {
+    const q = only('“The budget is balanced,” said Sen. Maria Lopez.');
+    expect(q.mention?.text).toBe('Sen. Maria Lopez');
+    expect(q.cue).toBe('said');
+  });
+
+  it('attributes a trailing "X said" to X', () => {
+    const q = only('“The budget is balanced,” Lopez said on Tuesday.');
+    expect(q.mention?.text).toBe('Lopez');
+  });
+
+  it('attributes a trailing pronoun cue to the pronoun', () => {
+    const q = only('“This will not work,” he said.');
+    expect(q.mention?.text).toBe('he');
+    expect(q.cue).toBe('said');
+  });
+
+  it('reads a leading cue with a colon', () => {
+    const q = only('Lopez said: “The budget is balanced.”');
+    expect(q.mention?.text).toBe('Lopez');
+    expect(q.kind).toBe('direct');
+  });
+
+  it('reads "told reporters" before a quote', () => {
+    const q = only('Lopez told reporters “the budget is balanced.”');
+    expect(q.mention?.text).toBe('Lopez');
+    expect(q.cue).toBe('told');
+  });
+
+  it('reads "according to X"', () => {
+    const q = only('According to the Finance Ministry, “the deficit will shrink next year.”');
+    expect(q.mention?.text).toBe('the Finance Ministry');
+    expect(q.cue).toBe('According to');
+  });
+
+  it('reads a dash attribution', () => {
+    const q = only('“Ask not what your country can do for you.” — John F. Kennedy');
+    expect(q.mention?.text).toBe('John F. Kennedy');
+  });
+
+  it('skips an appositive between the name and the cue', () => {
+    const q = only('“We are ready,” Ann Lee, a spokeswoman for the ministry, said.');
+    expect(q.mention?.text).toBe('Ann Lee');
+  });
+
+  it.each(['added', 'wrote', 'argued', 'insisted', 'warned', 'cautioned', 'claimed', 'tweeted', 'quipped', 'admitted'])(
+    'knows "%s" as a speech verb',
+    (verb) => {
+      const q = only(`“The plan is dead,” Lopez ${verb}.`);
+      expect(q.cue).toBe(verb);
+      expect(q.mention?.text).toBe('Lopez');
+    },
+  );
+
+  it('keeps the attribution that follows a question mark with its question', () => {
+    const q = only('“Is the plan dead?” Lopez asked.');
+    expect(q.mention?.text).toBe('Lopez');
+    expect(q.cue).toBe('asked');
+  });
+});
+
+describe('quote shapes', () => {
+  it('groups an interrupted quote under its first part', () => {
+    const qs = quotes('“We cannot agree,” he said, “and we never will.”');
+    expect(qs).toHaveLength(2);
+    expect(qs[1]!.group).toBe('q1');
+  });
+
+  it('groups a multi-paragraph quote that closes only at its end', () => {
+    const qs = quotes('“We will cut taxes,” Lopez said. “And we will balance the budget.', '“Nobody believed us. Now they will.”');
+    expect(qs).toHaveLength(3);
+    expect(qs[2]!.group).toBe(qs[1]!.group ?? qs[1]!.id);
+    expect(qs[2]!.paragraph).toBe(1);
+  });
+
+  it('marks a phrase inside reported speech as partial and finds the subject of the speech verb', () => {
+    const q = only('Lopez called the ruling “one of the great miscarriages of justice.”');
+    expect(q.kind).toBe('partial');
+    expect(q.mention?.text).toBe('Lopez');
+    expect(q.cue).toBe('called');
+  });
+
+  it('gives a participle cue the subject of its clause', () => {
+    const qs = quotes('He accused the ministers of making “clumsy attempts” to sway the talks, claiming they yielded “no constructive ideas.”');
+    expect(qs.map((q) => q.mention?.text)).toEqual(['He', 'He']);
+  });
+
+  it('keeps a quote inside a quote as part of the outer quotation', () => {
+    const q = only('“He told me ‘we will win,’ and I believed him,” she said.');
+    expect(q.text).toBe('He told me ‘we will win,’ and I believed him,');
+    expect(q.mention?.text).toBe('she');
+  });
+
+  it('marks a whole quoted sentence as direct', () => {
+    expect(only('“We cannot agree with these proposals,” he said.').kind).toBe('direct');
+  });
+});
+
+describe('what is not a quote', () => {
+  it('does not take a show title after a possessive for a quote', () => {
+    expect(quotes('Johnson told MSNBC’s “Morning Joe” on Friday that the case was closed.')).toHaveLength(0);
+  });
+
+  it('does not take an unattributed title for a quote', () => {
+    expect(quotes('The film “The Long Road Home” opens on Friday.')).toHaveLength(0);
+  });
+
+  it('does not take markup debris such as tweet ids for quotes', () => {
+    expect(quotes('<tweet tweet-id="783499116076687360"></tweet>')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSpeakers, slugify } from '../../src/speakers/merge.ts';
+import type { ArticleSpeaker, AttributedArticle, SpeakerDirectory } from '../../src/types.ts';
+import { article } from '../quotes/helpers.ts';
+
+/** An attributed article whose speakers are given directly (merge only reads `id` and `speakers`). */
+function withSpeakers(id: string, ...speakers: Array<Partial<ArticleSpeaker> & { name: string }>): AttributedArticle {
+  return {
+    ...article({ id, paragraphs: ['Body.'] }),
+    quotes: [],
+    speakers: speakers.map((s, i) => ({ key: `s${i + 1}`, type: 'person', roles: [], aliases: [], ...s })),
+  };
+}
+
+const none: SpeakerDirectory = { speakers: [] };
+
+describe('mergeSpeakers', () => {
+  it('puts "Hillary Clinton", "Clinton" and "Mrs. Clinton" on one page', () => {
+    const m = mergeSpeakers([
+      withSpeakers('a', { name: 'Hillary Clinton', aliases: ['Clinton', 'Mrs. Clinton'] }),
+      withSpeakers('b', { name: 'Clinton' }),
+      withSpeakers('c', { name: 'Hillary Rodham Clinton' }),
+    ], none);
+    expect(m.lookup('a', 's1')?.id).toBe('hillary-clinton');
+    expect(m.lookup('b', 's1')?.id).toBe('hillary-clinton');
+    expect(m.lookup('c', 's1')?.id).toBe('hillary-clinton');
+    expect(m.speakers).toHaveLength(1);
+  });
+
+  it('keeps Bill and Hillary Clinton apart, and leaves a bare "Clinton" unmerged when both exist', () => {
+    const m = mergeSpeakers([
+      withSpeakers('a', { name: 'Bill Clinton' }),
+      withSpeakers('b', { name: 'Hillary Clinton' }),
+      withSpeakers('c', { name: 'Clinton' }),
+    ], none);
+    expect(m.lookup('a', 's1')?.id).toBe('bill-clinton');
+    expect(m.lookup('b', 's1')?.id).toBe('hillary-clinton');
+    expect(m.lookup('c', 's1')?.id).toBe('clinton');
+  });
+
+  it('keeps Donald Trump and Donald Trump Jr. apart', () => {
+    const m = mergeSpeakers([withSpeakers('a', { name: 'Donald Trump' }), withSpeakers('b', { name: 'Donald Trump Jr.' }), withSpeakers('c', { name: 'Donald J. Trump' })], none);
+    expect(m.lookup('a', 's1')?.id).toBe('donald-trump');
+    expect(m.lookup('c', 's1')?.id).toBe('donald-trump');
+    expect(m.lookup('b', 's1')?.id).toBe('donald-trump-jr');
+  });
+
+  it('merges transliteration variants only with evidence', () => {
+    const withEvidence = mergeSpeakers([withSpeakers('a', { name: 'Sergey Lavrov', aliases: ['Lavrov'] }), withSpeakers('b', { name: 'Sergei Lavrov', aliases: ['Lavrov'] })], none);
+    expect(withEvidence.lookup('b', 's1')?.id).toBe(withEvidence.lookup('a', 's1')?.id);
+    expect(withEvidence.messages.map((x) => x.id)).toEqual(['speakers:merged']);
+    const without = mergeSpeakers([withSpeakers('a', { name: 'Sergey Lavrov' }), withSpeakers('b', { name: 'Sergei Lavrov' })], none);
+    expect(without.lookup('b', 's1')?.id).not.toBe(without.lookup('a', 's1')?.id);
+  });
+
+  it('gives ids that do not depend on the order of the articles', () => {
+    const list = [withSpeakers('a', { name: 'Ann Lee' }), withSpeakers('b', { name: 'Ann  Lee', type: 'person' }), withSpeakers('c', { name: 'Lee' })];
+    const forward = mergeSpeakers(list, none);
+    const backward = mergeSpeakers([...list].reverse(), none);
+    expect(forward.speakers).toEqual(backward.speakers);
+    expect(forward.lookup('c', 's1')?.id).toBe('ann-lee');
+  });
+
+  it('never gives anonymous sources an archive page', () => {
+    const m = mergeSpeakers([withSpeakers('a', { name: 'a senior official', type: 'anonymous' })], none);
+    expect(m.lookup('a', 's1')).toBeNull();
+    expect(m.speakers).toHaveLength(0);
+  });
+
+  it('lets the directory rename, merge, describe and force a slug', () => {
+    const directory: SpeakerDirectory = { speakers: [{ name: 'Hillary Rodham Clinton', aliases: ['Hillary Clinton', 'HRC'], description: 'Former US Secretary of State', slug: 'hrc' }] };
+    const m = mergeSpeakers([withSpeakers('a', { name: 'Hillary Clinton' }), withSpeakers('b', { name: 'HRC', type: 'organization' })], directory);
+    const s = m.lookup('a', 's1');
+    expect(s?.name).toBe('Hillary Rodham Clinton');
+    expect(s?.description).toBe('Former US Secretary of State');
+    expect(s?.slug).toBe('hrc');
+    expect(m.lookup('b', 's1')).toBe(s);
+  });
+
+  it('lets the directory split names that heuristics would merge', () => {
+    const directory: SpeakerDirectory = { speakers: [{ name: 'Donald Trump', aliases: [], distinct: ['Trump'] }] };
+    const m = mergeSpeakers([withSpeakers('a', { name: 'Donald Trump' }), withSpeakers('b', { name: 'Trump' })], directory);
+    expect(m.lookup('b', 's1')?.id).not.toBe(m.lookup('a', 's1')?.id);
+  });
+
+  it('throws a TypeError when called with something that is not a list', () => {
+    expect(() => mergeSpeakers('nope' as unknown as AttributedArticle[], none)).toThrow(TypeError);
+  });
+
+  it('slugifies names to lowercase ASCII', () => {
+    expect(slugify('José Ángel Gurría')).toBe('jose-angel-gurria');
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/quotes/index.ts';
+import { resolveSpeakers } from '../../src/speakers/index.ts';
+import { LOW_CONFIDENCE, type ArticleSpeaker, type AttributedArticle } from '../../src/types.ts';
+import { article, body } from '../quotes/helpers.ts';
+
+function attribute(...paragraphs: string[]): AttributedArticle {
+  return resolveSpeakers(extractQuotes(body(...paragraphs)));
+}
+
+/** The speaker of the quote that starts with `start`. */
+function speakerOf(a: AttributedArticle, start: string): ArticleSpeaker | undefined {
+  const q = a.quotes.find((x) => x.text.startsWith(start));
+  expect(q, `no quote starting “${start}”`).toBeDefined();
+  return a.speakers.find((s) => s.key === q!.speakerKey);
+}
+
+describe('names, titles and roles', () => {
+  it('strips a title from the name and keeps it as a role', () => {
+    const a = attribute('“We will not move,” said Foreign Minister Sergey Lavrov.');
+    const s = speakerOf(a, 'We will not move');
+    expect(s?.name).toBe('Sergey Lavrov');
+    expect(s?.roles).toEqual(['Foreign Minister']);
+    expect(s?.type).toBe('person');
+  });
+
+  it('spells out abbreviated titles in roles', () => {
+    const a = attribute('“The bill is dead,” said Sen. Maria Lopez.');
+    expect(speakerOf(a, 'The bill is dead')?.roles).toEqual(['Senator']);
+  });
+
+  it('resolves a surname to the full name used earlier', () => {
+    const a = attribute('Senator Maria Lopez spoke on Monday.', '“The bill is dead,” Lopez said.');
+    expect(speakerOf(a, 'The bill is dead')?.name).toBe('Maria Lopez');
+    expect(speakerOf(a, 'The bill is dead')?.aliases).toContain('Lopez');
+  });
+
+  it('resolves an honorific and surname to the full name', () => {
+    const a = attribute('James Clyburn met voters in Columbia.', '“We need roads,” Mr. Clyburn said.');
+    expect(speakerOf(a, 'We need roads')?.name).toBe('James Clyburn');
+  });
+
+  it('tells Bill from Hillary Clinton by the honorific', () => {
+    const a = attribute('Bill Clinton and Hillary Clinton arrived together.', '“It was a long day,” Mrs. Clinton said.', '“Not for me,” Mr. Clinton said.');
+    expect(speakerOf(a, 'It was a long day')?.name).toBe('Hillary Clinton');
+    expect(speakerOf(a, 'Not for me')?.name).toBe('Bill Clinton');
+  });
+});
+
+describe('pronouns', () => {
+  it('resolves "he" to the person named before', () => {
+    const a = attribute('Foreign Minister Sergey Lavrov spoke on Wednesday. “This will not work,” he said.');
+    expect(speakerOf(a, 'This will not work')?.name).toBe('Sergey Lavrov');
+  });
+
+  it('resolves "he" to the subject, not to the nearest name', () => {
+    const a = attribute('Lavrov cautioned that any summit between Putin and Zelenskyy must be prepared carefully.', '“Nothing is ready,” he said.');
+    expect(speakerOf(a, 'Nothing is ready')?.name).toBe('Lavrov');
+  });
+
+  it('resolves "she" past a nearer man to the woman named before', () => {
+    const a = attribute('Maria Lopez met Governor John Smith on Tuesday.', '“We agreed on nothing,” she said.');
+    expect(speakerOf(a, 'We agreed on nothing')?.name).toBe('Maria Lopez');
+  });
+
+  it('keeps the current speaker for a following "he said" when nobody new is introduced', () => {
+    const a = attribute('“We will win,” Trump said at the rally.', 'The crowd cheered for minutes.', '“Believe me,” he said.');
+    expect(speakerOf(a, 'Believe me')?.name).toBe('Trump');
+  });
+});
+
+describe('descriptions, organisations, countries and anonymous sources', () => {
+  it('resolves "the newspaper" to the outlet named before', () => {
+    const a = attribute('The Washington Post obtained the memo on Monday.', 'The memo shows “a pattern of neglect,” the newspaper reported.');
+    const s = speakerOf(a, 'a pattern of neglect');
+    expect(s?.name).toBe('Washington Post');
+    expect(s?.type).toBe('organization');
+  });
+
+  it('resolves "the senator" to the senator named before', () => {
+    const a = attribute('Sen. Maria Lopez toured the plant.', '“It must stay open,” the senator said.');
+    expect(speakerOf(a, 'It must stay open')?.name).toBe('Maria Lopez');
+  });
+
+  it('gives a country the type country', () => {
+    const a = attribute('Poland described the drone as a deliberate “provocation” on Wednesday.');
+    const s = speakerOf(a, 'provocation');
+    expect(s?.name).toBe('Poland');
+    expect(s?.type).toBe('country');
+  });
+
+  it('gives an organisation the type organization', () => {
+    const a = attribute('“Rates will stay high,” the International Monetary Fund said.');
+    expect(speakerOf(a, 'Rates will stay high')?.type).toBe('organization');
+  });
+
+  it('lets a named document speak for the organisation that issued it', () => {
+    const a = attribute('The Federal Reserve published its Beige Book on Wednesday.', 'Growth was “modest in most districts,” the report said.');
+    expect(speakerOf(a, 'modest in most districts')?.name).toBe('Federal Reserve');
+  });
+
+  it('keeps an anonymous source anonymous instead of pinning it on a nearby name', () => {
+    const a = attribute('Maria Lopez left the meeting early.', '“She was furious,” a senior official said.');
+    const s = speakerOf(a, 'She was furious');
+    expect(s?.type).toBe('anonymous');
+    expect(s?.name).toBe('a senior official');
+  });
+
+  it('treats "critics say" as an anonymous source', () => {
+    const a = attribute('Critics say the plan is “a giveaway to the rich.”');
+    expect(speakerOf(a, 'a giveaway to the rich')?.type).toBe('anonymous');
+  });
+});
+
+describe('groups and confidence', () => {
+  it('gives both parts of an interrupted quote one speaker', () => {
+    const a = attribute('Maria Lopez spoke first. “We cannot agree,” she said, “and we never will.”');
+    expect(speakerOf(a, 'and we never will')?.name).toBe('Maria Lopez');
+  });
+
+  it('gives every paragraph of a multi-paragraph quote the same speaker', () => {
+    const a = attribute('“We will cut taxes,” Maria Lopez said. “And we will balance the budget.', '“Nobody believed us.”');
+    expect(speakerOf(a, 'Nobody believed us')?.name).toBe('Maria Lopez');
+  });
+
+  it('gives every attribution a confidence, and none to an unattributed quote', () => {
+    const a = attribute('“We will win,” Lopez said.', 'The slogan “no surrender, no retreat” was everywhere.');
+    expect(a.quotes[0]!.confidence).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+    const bare = a.quotes.find((q) => q.text.startsWith('no surrender'));
+    expect(bare?.speakerKey).toBeNull();
+    expect(bare?.confidence).toBe(0);
+    expect(a.messages.map((m) => m.id)).toContain('quotes:no-speaker');
+  });
+
+  it('resolves a headline quote from its headline cue', () => {
+    const a = resolveSpeakers(extractQuotes(article({ headline: 'Russia Dismisses Talks as ‘Road to Nowhere’', paragraphs: ['Russia spoke on Monday.'] })));
+    expect(speakerOf(a, 'Road to Nowhere')?.name).toBe('Russia');
+  });
+});
