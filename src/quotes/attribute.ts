@@ -173,6 +173,13 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       }
       j = skipBetween(tokens, j, 1, n);
       if (isCue(tokens, j)) return { cue: cueRange(tokens, j), mention: np, pattern: 'trailing' };
+      // a prepositional phrase before the cue: “…?” a staffer in the room wondered.
+      if (/^(?:in|at|from|of|for|with|on|inside|outside|near)$/i.test(tokens[j]?.text ?? '')) {
+        for (let e = j + 1; e < n && e < j + 7; e++) {
+          if (!/^[\p{L}\p{N}]/u.test(tokens[e]!.text)) break;
+          if (isCue(tokens, e) && !isParticiple(tokens[e]!.text)) return { cue: cueRange(tokens, e), mention: np, pattern: 'trailing' };
+        }
+      }
       if (dash && (j >= n || /^[,.;]$/.test(tokens[j]!.text))) return { cue: null, mention: np, pattern: 'dash' };
     }
   }
@@ -192,6 +199,11 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       const main = mainClauseSubject(tokens, c, lo);
       if (main.mention !== null) return { ...main, cue: cueRange(tokens, c) };
       continue;
+    }
+    // inverted before the quote: "…, explained Rosenberg, “…”"
+    const after = phraseAfter(tokens, cueRange(tokens, c)[1] + 1, q);
+    if (after !== null && after[1] + 1 <= q && tokens.slice(after[1] + 1, q).every((t) => /^[,:]$/.test(t.text)) && (tokens[c - 1]?.text === ',' || c === lo)) {
+      return { cue: cueRange(tokens, c), mention: after, pattern: 'inverted' };
     }
     const np = subjectOf(tokens, c, lo);
     if (np !== null) return { cue: cueRange(tokens, c), mention: np, pattern: c >= q - 3 ? 'leading' : 'reported' };

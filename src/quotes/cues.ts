@@ -16,6 +16,8 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   quip: ['quip', 'quips', 'quipped', 'quipping'],
   commit: ['commits', 'committed'],
   plead: ['pleaded', 'pled', 'pleads'],
+  sing: ['sang', 'sings', 'sung'],
+  chime: ['chimed'],
   lambast: ['lambasted', 'lambasts', 'lambasting'],
   fire: ['fired'],
   put: ['put', 'puts'],
@@ -46,6 +48,7 @@ const REGULAR = [
   'anticipate', 'describe', 'offer', 'volunteer', 'interrupt', 'add', 'underscore', 'highlight', 'recommend', 'propose',
   'insist', 'vouch', 'testify', 'swear', 'affirm', 'reaffirm', 'concede', 'explain', 'clarify', 'correct', 'scream',
   'holler', 'howl', 'mutter', 'murmur', 'whine', 'rant', 'rave', 'hint', 'surmise', 'posit', 'predict', 'forecast',
+  'riff', 'beam', 'rattle', 'chime', 'chirp', 'sing', 'bellow', 'roar', 'cheer', 'boom', 'intone', 'shrug',
 ];
 
 /** Verbs that frame a phrase rather than report speech ("called it “…”", "described them as “…”"). */
@@ -105,6 +108,11 @@ const NEEDS_PARTICLE: Readonly<Record<string, RegExp>> = {
   correct: /^\s*[,:]/i,
   repeat: /^\s*[,:]/i,
   smile: /^\s*[,:.]/i,
+  beam: /^\s*[,:.]/i,
+  shrug: /^\s*[,:.]/i,
+  cheer: /^\s*[,:.]/i,
+  chime: /^\s+in\b/i,
+  sing: /^\s*[,:.]/i,
   laugh: /^\s*[,:.]/i,
   sigh: /^\s*[,:.]/i,
   propose: /^\s*[,:]/i,

@@ -196,7 +196,12 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
   } else if (ROLE_WORDS.has(l) || BARE_SOURCES.has(l) || /^then-/.test(l)) {
     sawNoun = true;
   } else {
-    return null;
+    // lowercase role words before a name: "councilmember Mark Levine", "public defender Shannon S. Quill"
+    let k = start;
+    while (k < hi && k < start + 3 && /^[\p{Ll}-]+$/u.test(tokens[k]!.text) && !FORWARD_STOP.has(tokens[k]!.text) && cueLemma(tokens[k]!.text, restOf(tokens, k)) === null && !BETWEEN.has(tokens[k]!.text)) k++;
+    if (k === start || k >= hi || !isNameWord(tokens[k]!, restOf(tokens, k))) return null;
+    const rest = phraseAfter(tokens, k, hi);
+    return rest === null ? null : [start, rest[1]];
   }
   for (let k = start + 1; k < hi && k - start < 10; k++) {
     const t = tokens[k]!;

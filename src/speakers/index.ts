@@ -70,6 +70,25 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
   return subject?.e ?? null;
 }
 
+/** The person the article has mentioned most before `pos` (outside quotes); ties go to the more recent. */
+function protagonist(ctx: Context, pos: Position): Entity | null {
+  let best: Entity | null = null;
+  let bestScore = 0;
+  let bestAt = -1;
+  for (const e of ctx.inv.entities) {
+    if (e.type !== 'person') continue;
+    const before = e.mentions.filter((m) => m.pos < pos && !m.inQuote);
+    if (before.length === 0) continue;
+    const at = before.at(-1)!.pos;
+    if (before.length > bestScore || (before.length === bestScore && at > bestAt)) {
+      best = e;
+      bestScore = before.length;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
 /** The organisation (or country) "they" / "it" / "the campaign" points back to. */
 function orgAntecedent(ctx: Context, pos: Position, test: (e: Entity) => boolean): Entity | null {
   const block = Math.floor(pos / BLOCK);
@@ -113,7 +132,7 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   if (!/^\p{Lu}/u.test(stripped) || roleHeaded || /^(?:The|A|An|One|Some|Two|Three|Several|Many|Other|Another|Most|His|Her|Their)\s+\p{Ll}/u.test(written)) {
     const anonymous = INDEFINITE.has(first) || (words.length === 1 && ANONYMOUS_HEADS.has(first)) || (!['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(first) && ANONYMOUS_HEADS.has(head) && !/^\p{Lu}/u.test(written));
     if (anonymous) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.9 };
-    if (OUTLET_HEADS.has(head)) {
+    if (OUTLET_HEADS.has(head) || /\beditorial\b|\beditors\b/.test(lower)) {
       const e = orgAntecedent(ctx, pos, isNewsOrg);
       return e === null ? null : { kind: 'entity', entity: e, confidence: 0.75 };
     }
@@ -130,7 +149,10 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
       return issuer === null ? null : { kind: 'entity', entity: issuer, confidence: 0.5 };
     }
     if (ANONYMOUS_HEADS.has(head) && ['his', 'her', 'their'].includes(first)) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.7 };
-    // a role description: "the senator", "the former secretary of state", "the Republican nominee"
+    // people in the plural ("the protesters", "the lawyers"): an unnamed group
+    if (/[^s]s$/.test(head) && !/(?:ss|us|is)$/.test(head)) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.6 };
+    // a role description: "the senator", "the former secretary of state", "the Republican nominee":
+    // the person given that role, else the article's most mentioned person so far
     const e = antecedent(ctx, pos, null, head) ?? antecedent(ctx, pos, null, null);
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.65 };
   }

@@ -248,7 +248,8 @@ export function collectEntities(article: QuotedArticle): Inventory {
 /** The entity a single written word names (a surname, a first name, "the Times"), preferring the most mentioned. */
 export function matchSingle(entities: readonly Entity[], word: string, gender: 'm' | 'f' | null, pos: Position, hadThe = false): Entity | undefined {
   const w = word.replace(/[’']s$/u, '').toLowerCase();
-  const score = (e: Entity): number => e.mentions.filter((m) => m.pos < pos).length * 2 + e.mentions.length;
+  // the full name the article uses most, then the one it introduced first
+  const score = (e: Entity): number => e.mentions.filter((m) => m.written.split(/\s+/u).length >= 2 && !m.inQuote).length;
   const pick = (list: Entity[]): Entity | undefined => {
     let filtered = list;
     if (gender !== null) {
