@@ -2,8 +2,8 @@
  * For one quotation inside its sentence: the cue and the source mention the text
  * gives it, tried pattern by pattern from the most to the least explicit.
  */
-import { BETWEEN, cueLemma, isParticiple } from './cues.ts';
-import { phraseAfter, phraseBefore } from './phrases.ts';
+import { BETWEEN, NAMING_LEMMAS, cueLemma, isParticiple } from './cues.ts';
+import { DETERMINERS, phraseAfter, phraseBefore } from './phrases.ts';
 import type { Token } from './text.ts';
 
 /** The placeholder token that stands for a quotation inside a sentence. */
@@ -32,6 +32,9 @@ const NONE: TokenFound = { cue: null, mention: null, pattern: 'none' };
 function isCue(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (t === undefined) return false;
+  // a word right after a determiner is a noun: "a phone call", "the report"
+  const before = tokens[k - 1]?.text.toLowerCase() ?? '';
+  if (DETERMINERS.has(before) || /^(?:press|phone|conference|news|campaign|robo)$/.test(before)) return false;
   return cueLemma(t.text, restAfter(tokens, k)) !== null;
 }
 
@@ -78,7 +81,22 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
     }
     return best;
   }
-  return phraseBefore(tokens, i, lo);
+  // a relative clause: "Beck, who has in the past described …"
+  if (w === 'who') {
+    const j = tokens[i - 1]?.text === ',' ? i - 2 : i - 1;
+    return j >= lo ? phraseBefore(tokens, j, lo) : null;
+  }
+  let np = phraseBefore(tokens, i, lo);
+  // a time or place phrase is not the subject: "who has in the past described", "Trump on Monday said"
+  for (let hop = 0; hop < 2 && np !== null; hop++) {
+    const prep = tokens[np[0] - 1]?.text.toLowerCase() ?? '';
+    if (!/^(?:in|on|at|during|for|since|after|before|over|from|with|last|this)$/.test(prep)) break;
+    const k = skipBetween(tokens, np[0] - 2, -1, tokens.length);
+    if (k < lo) return null;
+    if (tokens[k]!.text.toLowerCase() === 'who') return subjectOf(tokens, k + 1, lo);
+    np = tokens[k]!.text === ',' ? null : phraseBefore(tokens, k, lo);
+  }
+  return np;
 }
 
 /** Does the phrase hold a capitalised word or a pronoun (a name rather than a description)? */
@@ -93,10 +111,13 @@ const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|now|then|also|later|
 /** The sentence's subject: its first phrase after any opening words or an opening clause, before `hi`. */
 function sentenceSubject(tokens: readonly Token[], lo: number, hi: number): [number, number] | null {
   let k = lo;
-  if (k < hi && OPENERS.test(tokens[k]!.text)) {
+  const first = tokens[k]?.text ?? '';
+  const opener = OPENERS.test(first) || /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(first) ||
+    (/^(?:hours|days|weeks|months|years|minutes|moments|seconds)$/i.test(tokens[k + 1]?.text ?? '') && /^(?:later|earlier|ago|before|after)$/i.test(tokens[k + 2]?.text ?? ''));
+  if (k < hi && opener) {
     // skip an opening clause up to its comma, or a single opening word
     let j = k;
-    while (j < hi && j < k + 12 && tokens[j]!.text !== ',') j++;
+    while (j < hi && j < k + 25 && tokens[j]!.text !== ',') j++;
     k = tokens[j]?.text === ',' && j < hi ? j + 1 : k + 1;
   }
   const np = phraseAfter(tokens, k, hi);
@@ -206,6 +227,10 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       return { cue: cueRange(tokens, c), mention: after, pattern: 'inverted' };
     }
     const np = subjectOf(tokens, c, lo);
+    // "a class called “Perception”": a naming verb after a plain noun names, nobody speaks
+    const reducedRelative = np !== null && NAMING_LEMMAS.has(cueLemma(word) ?? '') && /ed$/.test(word) &&
+      !isNameLike(tokens, np) && /^(?:the|a|an)$/i.test(tokens[np[0]]!.text) && !BETWEEN.has(tokens[c - 1]?.text.toLowerCase() ?? '');
+    if (reducedRelative) continue;
     if (np !== null) return { cue: cueRange(tokens, c), mention: np, pattern: c >= q - 3 ? 'leading' : 'reported' };
     // "As he put it", passive "was quoted as saying": keep looking further back
   }

@@ -70,25 +70,6 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
   return subject?.e ?? null;
 }
 
-/** The person the article has mentioned most before `pos` (outside quotes); ties go to the more recent. */
-function protagonist(ctx: Context, pos: Position): Entity | null {
-  let best: Entity | null = null;
-  let bestScore = 0;
-  let bestAt = -1;
-  for (const e of ctx.inv.entities) {
-    if (e.type !== 'person') continue;
-    const before = e.mentions.filter((m) => m.pos < pos && !m.inQuote);
-    if (before.length === 0) continue;
-    const at = before.at(-1)!.pos;
-    if (before.length > bestScore || (before.length === bestScore && at > bestAt)) {
-      best = e;
-      bestScore = before.length;
-      bestAt = at;
-    }
-  }
-  return best;
-}
-
 /** The organisation (or country) "they" / "it" / "the campaign" points back to. */
 function orgAntecedent(ctx: Context, pos: Position, test: (e: Entity) => boolean): Entity | null {
   const block = Math.floor(pos / BLOCK);
