@@ -109,16 +109,18 @@ function isNameLike(tokens: readonly Token[], np: readonly [number, number]): bo
 const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
 
 /** The sentence's subject: its first phrase after any opening words or an opening clause, before `hi`. */
-function sentenceSubject(tokens: readonly Token[], lo: number, hi: number): [number, number] | null {
+export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number): [number, number] | null {
   let k = lo;
   const first = tokens[k]?.text ?? '';
   const opener = OPENERS.test(first) || /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(first) ||
     (/^(?:hours|days|weeks|months|years|minutes|moments|seconds)$/i.test(tokens[k + 1]?.text ?? '') && /^(?:later|earlier|ago|before|after)$/i.test(tokens[k + 2]?.text ?? ''));
   if (k < hi && opener) {
-    // skip an opening clause up to its comma, or a single opening word
-    let j = k;
-    while (j < hi && j < k + 25 && tokens[j]!.text !== ',') j++;
-    k = tokens[j]?.text === ',' && j < hi ? j + 1 : k + 1;
+    // skip opening clauses up to their commas ("On Thursday, after remaining neutral, Warren …"), or a single opening word
+    for (let round = 0; round < 3 && k < hi && (round === 0 || OPENERS.test(tokens[k]!.text) || /^(?:after|before|while|when|despite|since|as|following)$/i.test(tokens[k]!.text)); round++) {
+      let j = k;
+      while (j < hi && j < k + 25 && tokens[j]!.text !== ',') j++;
+      k = tokens[j]?.text === ',' && j < hi ? j + 1 : k + 1;
+    }
   }
   const np = phraseAfter(tokens, k, hi);
   if (np === null) return null;

@@ -8,7 +8,7 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   say: ['say', 'says', 'said', 'saying'],
   tell: ['tell', 'tells', 'told', 'telling'],
   write: ['write', 'writes', 'wrote', 'writing', 'written'],
-  read: ['reads'],
+  read: ['reads', 'read'],
   shoot: ['shot'],
   find: ['found', 'finds'],
   admit: ['admit', 'admits', 'admitted', 'admitting'],
@@ -125,15 +125,18 @@ const NEEDS_PARTICLE: Readonly<Record<string, RegExp>> = {
   term: /^$/,
   brand: /^\s+\w+(?:\s+\w+)?\s+(?:as|an?|the)\b/i,
   report: /^(?:\s*[,:.]|\s+(?:that|on|in|to)\b)/i,
-  state: /^\s+(?:that|in a)\b/i,
+  state: /^(?:\s*[,:]|\s+(?:that|in a)\b)/i,
   volunteer: /^\s*(?:that\b|[,:])/i,
   read: /^(?:\s*[,:.]|\s+in\b)/i,
 };
 
 /** The lemma of a cue word, or null when the word is not a cue. `rest` is the text after the word. */
 export function cueLemma(word: string, rest = ''): string | null {
-  const lemma = FORMS.get(word.toLowerCase());
+  const lower = word.toLowerCase();
+  const lemma = FORMS.get(lower);
   if (lemma === undefined) return null;
+  // plural nouns that look like verbs: "many Asian states", "the reports"
+  if ((lower === 'states' || lower === 'reports' || lower === 'notes' || lower === 'posts') && !/^\s+that\b/i.test(rest)) return null;
   const particle = NEEDS_PARTICLE[lemma];
   if (particle !== undefined && !particle.test(rest)) return null;
   return lemma;

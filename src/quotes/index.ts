@@ -6,7 +6,7 @@
  */
 import { message } from '../messages.ts';
 import type { Line, Mention, Message, ParsedArticle, Part, QuoteKind, QuoteSpan, QuotedArticle } from '../types.ts';
-import { QUOTE_TOKEN, attribute, type Found, type Pattern } from './attribute.ts';
+import { QUOTE_TOKEN, attribute, sentenceSubject, type Found, type Pattern } from './attribute.ts';
 import { cueLemma, isParticiple } from './cues.ts';
 import { findMarkSpans, type MarkSpan } from './marks.ts';
 import { phraseBefore } from './phrases.ts';
@@ -141,6 +141,15 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
       if (inSentence.length === 0) {
         // remember reported speech: the last finite cue with a subject
         if (block.in !== 'body') return;
+        // a lead-in that ends with a colon: "Trump issued the following statement:"
+        if (tokens.at(-1)?.text === ':' && tokens.some((t) => /^(?:statement|tweet|tweets|post|letter|message|remarks|speech|email|memo)$/i.test(t.text))) {
+          const np = sentenceSubject(tokens, 0, tokens.length - 1);
+          if (np !== null && /^\p{Lu}/u.test(tokens[np[0]]!.text)) {
+            const last = tokens.at(-1)!;
+            events.push({ block, sentence: si, mention: [tokens[np[0]]!.start, tokens[np[1]]!.end], cue: [last.start, last.end], order: order++ });
+            return;
+          }
+        }
         for (let c = tokens.length - 1; c >= 0; c--) {
           const t = tokens[c]!;
           if (cueLemma(t.text) === null || isParticiple(t.text)) continue;
