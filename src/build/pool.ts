@@ -19,7 +19,10 @@ export class ExtractPool {
 
   constructor(size = Math.max(1, Math.min(availableParallelism(), 4))) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./extract-worker.js', import.meta.url));
+      // Each worker holds one article at a time: a small heap keeps the whole tree's memory low.
+      const worker = new Worker(new URL('./extract-worker.js', import.meta.url), {
+        resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
+      });
       worker.on('message', (reply: { id: number; result?: Processed; error?: string }) => {
         const job = this.#jobs.get(reply.id);
         this.#jobs.delete(reply.id);
