@@ -100,7 +100,9 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     const e = antecedent(ctx, pos, PRONOUN_GENDER[first]!, null);
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.8 };
   }
-  if (words.length === 1 && (first === 'they' || first === 'it' || first === 'we')) {
+  // "they" is usually several people the article never names as one: leave it unnamed rather than guess
+  if (words.length === 1 && (first === 'they' || first === 'we')) return null;
+  if (words.length === 1 && first === 'it') {
     const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' || x.type === 'country' || x.type === 'group');
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };
   }
