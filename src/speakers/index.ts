@@ -119,6 +119,12 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
       const e = orgAntecedent(ctx, pos, isNewsOrg);
       return e === null ? null : { kind: 'entity', entity: e, confidence: 0.75 };
     }
+    // "the Clinton campaign", "Trump’s campaign"
+    const campaign = /^(?:the\s+)?(\p{Lu}[\p{L}’'.-]*?)(?:[’']s)?\s+campaign$/u.exec(written);
+    if (campaign !== null) {
+      const e = ctx.inv.entities.find((x) => x.name === `${campaign[1]} campaign`);
+      if (e !== undefined) return { kind: 'entity', entity: e, confidence: 0.8 };
+    }
     if (ORG_DESCRIPTION_HEADS.has(head)) {
       const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.at(-1)!.toLowerCase() === head) ?? null;
       return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };

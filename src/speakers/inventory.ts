@@ -123,6 +123,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
 
   interface Occurrence { readonly block: number; readonly sentence: number; readonly index: number; readonly pos: Position; readonly written: string; readonly inQuote: boolean; readonly subject: boolean; readonly cueSubject: boolean; readonly roleBefore: string | null }
   const occurrences: Occurrence[] = [];
+  const campaigns: Occurrence[] = [];
   const sentenceTokens: Token[][][] = [];
   blocks.forEach((b, bi) => {
     const perSentence: Token[][] = [];
@@ -161,6 +162,12 @@ export function collectEntities(article: QuotedArticle): Inventory {
         const cueNext = tokens[after] !== undefined && /^\p{Ll}/u.test(tokens[after]!.text) && cueLemma(tokens[after]!.text) !== null && !isParticiple(tokens[after]!.text);
         occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject: !inQuote && ((firstName && s <= 8) || cueNext), cueSubject: !inQuote && cueNext, roleBefore });
         if (!inQuote) firstName = false;
+        // "the Clinton campaign", "Trump’s campaign": the campaign is an organisation of its own
+        const nextWord = tokens[e + 1]?.text.toLowerCase();
+        if (nextWord === 'campaign' && !inQuote) {
+          const surname = tokens[e]!.text.replace(/[’']s$/u, '');
+          campaigns.push({ block: bi, sentence: si, index: e, pos: bi * BLOCK + tokens[e]!.start, written: `${surname} campaign`, inQuote, subject: false, cueSubject: false, roleBefore: null });
+        }
       }
     });
     sentenceTokens.push(perSentence);
@@ -168,6 +175,14 @@ export function collectEntities(article: QuotedArticle): Inventory {
 
   const entities: Entity[] = [];
   const byFull = new Map<string, Entity>();
+  for (const c of campaigns) {
+    let entity = entities.find((x) => x.name === c.written);
+    if (entity === undefined) {
+      entity = { id: entities.length, name: c.written, words: c.written.split(' '), type: 'organization', roles: [], aliases: new Set(), gender: null, suffix: null, mentions: [], he: 0, she: 0 };
+      entities.push(entity);
+    }
+    entity.mentions.push({ pos: c.pos, block: c.block, sentence: c.sentence, index: c.index, inQuote: false, written: c.written, subject: false, cueSubject: false });
+  }
   const keyOf = (words: readonly string[], suffix: string | null): string => `${words.join(' ').toLowerCase()}|${suffix ?? ''}`;
   const parts = occurrences.map((o) => splitName(o.written));
 
