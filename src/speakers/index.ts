@@ -88,7 +88,7 @@ const singular = (w: string): string => w.replace(/(?:ies)$/, 'y').replace(/s$/,
 
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
-  const written = text.trim();
+  const written = text.trim().replace(/^(he|she|they|it|we|i)[’'](?:s|re|ll|d|ve)$/iu, '$1');
   const lower = written.toLowerCase();
   const words = lower.split(/\s+/u);
   const first = words[0] ?? '';
