@@ -30,6 +30,9 @@ export const CAP_STOP = new Set([
   'beyond', 'across', 'along', 'around', 'behind', 'below', 'beneath', 'beside', 'between', 'inside', 'outside',
   'within', 'throughout', 'following', 'regarding', 'concerning', 'considering', 'including', 'near', 'above',
   'alongside', 'whatever', 'whoever', 'whenever', 'wherever', 'however', 'having', 'being', 'given', 'asked',
+  'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'none',
+  'everyone', 'everybody', 'nobody', 'anyone', 'anybody', 'someone', 'somebody', 'something', 'nothing', 'everything',
+  'anything', 'more', 'less', 'much', 'such', 'any', 'no', 'yes', 'ok', 'okay', 'rather', 'right', 'here', 'sure',
 ]);
 
 /** Lowercase words that may sit inside a name-with-role mention ("White House press secretary Josh Earnest"). */
@@ -80,7 +83,9 @@ const lower = (t: Token | undefined): string => (t === undefined ? '' : t.text.t
 /** Is the token a word that may sit in a name (capitalised, not a clause word, not a capitalised cue as in headlines)? */
 export function isNameWord(t: Token, rest = ''): boolean {
   if (!isCapitalised(t.text)) return false;
-  const l = t.text.toLowerCase();
+  // contractions are not names: "I’m", "They’re", "It’s"
+  if (/[’'](?:m|re|ve|ll|d)$/iu.test(t.text)) return false;
+  const l = t.text.toLowerCase().replace(/[’']s$/u, '');
   if (CAP_STOP.has(l)) return false;
   if (cueLemma(l, rest) !== null && !/^(?:mark|will|rush|grant|bill|chase|price|post|hope|joy|faith|may|june|april|frank|dean|earnest|sharp|ward)$/.test(l)) return false;
   return /^[\p{Lu}][\p{L}\p{M}’'.\-&]*$/u.test(t.text) || /^[\p{Lu}][\p{L}]*[’']s$/u.test(t.text);

@@ -65,7 +65,7 @@ export interface Inventory {
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 
 /** Capitalised single words that are not names: parties, demonyms, faiths, institutions, prepositions. */
-const NOT_NAMES = /^(?:republicans?|democrats?|democratic|gop|conservatives?|liberals?|progressives?|independents?|libertarians?|americans?|christians?|muslims?|jews?|jewish|catholics?|evangelicals?|protestants?|black|white|latinos?|latinas?|hispanics?|asians?|africans?|europeans?|senate|house|congress|government|god|lord|internet|web|beyond|across|along|around|behind|below|beneath|beside|between|inside|outside|within|throughout|following|regarding|including|near|above|alongside|amid|whatever|whoever|whenever|mr|mrs|ms|dr|sen|rep|gov|president|[\p{Lu}][\p{Ll}]+(?:ian|ean|ese|ish|ans|ic))\.?$/u;
+const NOT_NAMES = /^(?:republicans?|democrats?|democratic|gop|conservatives?|liberals?|progressives?|independents?|libertarians?|americans?|christians?|muslims?|jews?|jewish|catholics?|evangelicals?|protestants?|black|white|latinos?|latinas?|hispanics?|asians?|africans?|europeans?|senate|house|congress|government|god|lord|internet|web|beyond|across|along|around|behind|below|beneath|beside|between|inside|outside|within|throughout|following|regarding|including|near|above|alongside|amid|whatever|whoever|whenever|mr|mrs|ms|dr|sen|rep|gov|president|everyone|everybody|nobody|anyone|anybody|someone|somebody|others|people|things|more|right|rather|freedom|law|justice|constitution|convention|state|super|week|friends|first|ok|okay|meet|one|two|three|several|a|an|editor|europe|asia|africa|midwest|west|east|north|south|western|eastern|northern|southern|[\p{Lu}][\p{Ll}]+(?:ian|ean|ese|ish|ans|ic))\.?$/iu;
 
 function isInQuote(block: Block, offset: number): boolean {
   return block.quotes.some((q) => offset >= q.start && offset < q.end);
@@ -83,6 +83,14 @@ function blocksOf(article: QuotedArticle): Block[] {
     const sentences = sentenceBounds(maskQuotes(b.text, quotes));
     return { ...b, quotes, sentences };
   });
+}
+
+/** Is the run ending at `e` followed by a cue verb (possibly after an adverb)? */
+function cueFollows(tokens: readonly Token[], e: number): boolean {
+  let k = e + 1;
+  while (k < tokens.length && BETWEEN.has(tokens[k]!.text.toLowerCase())) k++;
+  const t = tokens[k];
+  return t !== undefined && /^\p{Ll}/u.test(t.text) && cueLemma(t.text) !== null && !isParticiple(t.text);
 }
 
 /** Name runs in a sentence: `[first, last]` token ranges of capitalised words, with title words before them. */
@@ -121,6 +129,12 @@ export function collectEntities(article: QuotedArticle): Inventory {
   const lowerWords = new Set<string>();
   for (const b of blocks) for (const m of b.text.matchAll(/(?<![\p{L}.])[\p{Ll}][\p{L}]*/gu)) lowerWords.add(m[0]);
 
+  // capitalised words seen inside sentences (not as their first word): evidence that a word is a name
+  const midCaps = new Set<string>();
+  for (const b of blocks) {
+    if (b.in === 'headline') continue;
+    for (const m of b.text.matchAll(/(?<=[\p{Ll},;:]\s+)(\p{Lu}[\p{L}’'-]*)/gu)) midCaps.add(m[1]!.replace(/[’']s$/u, ''));
+  }
   interface Occurrence { readonly block: number; readonly sentence: number; readonly index: number; readonly pos: Position; readonly written: string; readonly inQuote: boolean; readonly subject: boolean; readonly cueSubject: boolean; readonly roleBefore: string | null }
   const occurrences: Occurrence[] = [];
   const campaigns: Occurrence[] = [];
@@ -137,6 +151,10 @@ export function collectEntities(article: QuotedArticle): Inventory {
         const single = s === e;
         if (single) {
           const w = first.text.replace(/[’']s$/u, '');
+          // party and state tags: "(R-Fla.)", "Calif."
+          if (/^[RDI]$|^[RDI]-/u.test(w) || (w.endsWith('.') && w.length <= 6)) continue;
+          // a capitalised word that opens a sentence is a name only if the article also capitalises it elsewhere, or it speaks
+          if (s === 0 && !midCaps.has(w) && !cueFollows(tokens, e)) continue;
           if (MONTHS.test(w) || NOT_NAMES.test(w)) continue;
           if (s === 0 && /(?:ing|ly|ed)$/.test(w)) continue;
           if (s === 0 && lowerWords.has(w.toLowerCase()) && b.in !== 'headline') continue;

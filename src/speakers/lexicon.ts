@@ -80,6 +80,8 @@ export const KNOWN_ORGS = new Set([
   'opec', 'unicef', 'unesco', 'fifa', 'uefa', 'rasmussen', 'ipsos', 'yougov', 'nielsen', 'moody', 'fitch', 'mediaite',
   'snopes', 'factcheck.org', 'theblaze', 'townhall', 'drudge', 'the hill', 'ap', 'afp', 'tass', 'xinhua', 'interfax',
   'ria', 'sputnik', 'telegram', 'whitehouse', 'white house', 'downing street', 'parliament', 'senate', 'house',
+  'islamic state', 'al qaeda', 'al-qaeda', 'goldman sachs', 'wall street', 'medicare', 'medicaid', 'obamacare',
+  'realclearpolitics', 'fivethirtyeight', 'morning consult', 'public policy polling', 'monmouth', 'marist',
 ]);
 
 /** Countries (and the short names news uses). Lowercased. */

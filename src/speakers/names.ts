@@ -56,6 +56,9 @@ export function splitName(written: string): NameParts {
     // "Secretary of State John Kerry"
     if (w === 'of' && i > 0 && i + 2 < words.length) cut = i + 2;
   }
+  // only titles ("President", "the Editor"): no name at all
+  const allTitles = words.every((w) => TITLES.has(bare(w)) || HONORIFICS.has(bare(w)) || ROLE_WORDS.has(bare(w)));
+  if (allTitles) return { name: '', words: [], role: words.join(' ') || null, gender, suffix: null, hadThe };
   // do not swallow the name: keep at least one word
   if (cut >= words.length) cut = words.length - 1;
   const roleWords = words.slice(0, cut).filter((w) => !HONORIFICS.has(bare(w)));
