@@ -84,7 +84,7 @@ const lower = (t: Token | undefined): string => (t === undefined ? '' : t.text.t
 export function isNameWord(t: Token, rest = ''): boolean {
   if (!isCapitalised(t.text)) return false;
   // contractions are not names: "I’m", "They’re", "It’s"
-  if (/[’'](?:m|re|ve|ll|d)$/iu.test(t.text)) return false;
+  if (/[’'](?:m|re|ve|ll|d|t)$/iu.test(t.text)) return false;
   const l = t.text.toLowerCase().replace(/[’']s$/u, '');
   if (CAP_STOP.has(l)) return false;
   if (cueLemma(l, rest) !== null && !/^(?:mark|will|rush|grant|bill|chase|price|post|hope|joy|faith|may|june|april|frank|dean|earnest|sharp|ward)$/.test(l)) return false;
