@@ -203,7 +203,7 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
   } else {
     // lowercase role words before a name: "councilmember Mark Levine", "public defender Shannon S. Quill"
     let k = start;
-    while (k < hi && k < start + 3 && /^[\p{Ll}-]+$/u.test(tokens[k]!.text) && !FORWARD_STOP.has(tokens[k]!.text) && cueLemma(tokens[k]!.text, restOf(tokens, k)) === null && !BETWEEN.has(tokens[k]!.text)) k++;
+    while (k < hi && k < start + 4 && /^[\p{Ll}-]+$/u.test(tokens[k]!.text) && (!FORWARD_STOP.has(tokens[k]!.text) || (tokens[k]!.text === 'of' && k > start)) && cueLemma(tokens[k]!.text, restOf(tokens, k)) === null && !BETWEEN.has(tokens[k]!.text)) k++;
     if (k === start || k >= hi || !isNameWord(tokens[k]!, restOf(tokens, k))) return null;
     const rest = phraseAfter(tokens, k, hi);
     return rest === null ? null : [start, rest[1]];

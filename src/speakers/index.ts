@@ -56,14 +56,16 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
   // 1. a subject earlier in the same sentence
   const sameSentence = inv.entities.filter(fits).flatMap((e) => e.mentions.filter((m) => m.block === block && m.sentence === sentence && m.pos < pos && !m.inQuote).map((m) => ({ e, m })));
   sameSentence.sort((a, b) => a.m.pos - b.m.pos);
-  if (sameSentence.length > 0) return sameSentence[0]!.e;
+  const sameStrict = sameSentence.find((x) => strictFits(x.e));
+  if (sameStrict !== undefined) return sameStrict.e;
+  if (sameSentence.length > 0 && gender === null) return sameSentence[0]!.e;
   // 2. walk back sentence by sentence: the subject of the nearest sentence that names a fitting person,
   //    unless the previous quote's speaker fits and nobody else was introduced since
   const prevSpeaker = [...ctx.previous].reverse().find((p) => fits(p.entity) && p.pos < pos && block - Math.floor(p.pos / BLOCK) <= 2);
   const subjects = inv.entities.filter(fits).flatMap((e) => e.mentions.filter((m) => m.pos < pos && !m.inQuote && block - m.block <= 3).map((m) => ({ e, m })));
   subjects.sort((a, b) => b.m.pos - a.m.pos);
   const sinceSpeaker = prevSpeaker === undefined ? subjects : subjects.filter((s) => s.m.pos > prevSpeaker.pos);
-  const newSubject = sinceSpeaker.find((s) => s.m.subject && s.e !== prevSpeaker?.entity && (gender === null || strictFits(s.e)));
+  const newSubject = sinceSpeaker.find((s) => s.m.subject && s.e !== prevSpeaker?.entity && (gender === null || strictFits(s.e) || (s.m.cueSubject && s.e.gender === null)));
   if (newSubject !== undefined) return newSubject.e;
   if (prevSpeaker !== undefined) return prevSpeaker.entity;
   const subject = subjects.find((s) => s.m.subject && strictFits(s.e)) ?? subjects.find((s) => strictFits(s.e)) ?? subjects.find((s) => s.m.subject) ?? subjects[0];
