@@ -72,6 +72,34 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
   return subject?.e ?? null;
 }
 
+const ROLE_SYNONYMS: Readonly<Record<string, string>> = { gop: 'republican', sen: 'senator', 'sen.': 'senator', rep: 'representative', 'rep.': 'representative', gov: 'governor', 'gov.': 'governor', frontrunner: 'front-runner', democrat: 'democratic' };
+const roleWord = (w: string): string => ROLE_SYNONYMS[w.toLowerCase()] ?? w.toLowerCase().replace(/\.$/, '');
+
+/**
+ * The person whose roles share the most words with a description ("the GOP front-runner" →
+ * the person introduced as "Republican front-runner Donald Trump"); ties go to the most recent.
+ */
+function byRoleWords(ctx: Context, pos: Position, description: readonly string[]): Entity | null {
+  const wanted = new Set(description.map(roleWord).filter((w) => !/^(?:the|a|an|former|of|and|presidential|then)$/.test(w)));
+  if (wanted.size === 0) return null;
+  let best: Entity | null = null;
+  let bestScore = 0;
+  let bestAt = -1;
+  for (const e of ctx.inv.entities) {
+    if (e.type !== 'person' || e.roles.length === 0) continue;
+    const at = lastMentionBefore(e, pos);
+    if (at < 0) continue;
+    const have = new Set(e.roles.flatMap((r) => r.split(/\s+/u)).map(roleWord));
+    const score = [...wanted].filter((w) => have.has(w)).length;
+    if (score > bestScore || (score === bestScore && score > 0 && at > bestAt)) {
+      best = e;
+      bestScore = score;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
 /** The organisation (or country) "they" / "it" / "the campaign" points back to. */
 function orgAntecedent(ctx: Context, pos: Position, test: (e: Entity) => boolean): Entity | null {
   const block = Math.floor(pos / BLOCK);
@@ -144,7 +172,7 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     if (/[^s]s$/.test(head) && !/(?:ss|us|is)$/.test(head)) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.6 };
     // a role description: "the senator", "the former secretary of state", "the Republican nominee":
     // the person given that role, else the article's most mentioned person so far
-    const e = antecedent(ctx, pos, null, head) ?? antecedent(ctx, pos, null, null);
+    const e = byRoleWords(ctx, pos, words.slice(1)) ?? antecedent(ctx, pos, null, head) ?? antecedent(ctx, pos, null, null);
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.65 };
   }
   // a name
