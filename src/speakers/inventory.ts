@@ -163,7 +163,17 @@ export function collectEntities(article: QuotedArticle): Inventory {
         // lowercase role words just before the run: "campaign manager Robby Mook"
         let r = s;
         while (r - 1 >= 0 && ROLE_WORDS.has(tokens[r - 1]!.text.toLowerCase()) && s - r < 4) r--;
-        const roleBefore = r < s ? b.text.slice(tokens[r]!.start, tokens[s - 1]!.end) : null;
+        let roleBefore = r < s ? b.text.slice(tokens[r]!.start, tokens[s - 1]!.end) : null;
+        // an appositive role: "Jill A. Martin, vice president and assistant general counsel for the Trump Organization,"
+        if (roleBefore === null && tokens[e + 1]?.text === ',') {
+          let j = e + 2;
+          while (j < tokens.length && j < e + 16 && !/^[,;.:()]$/.test(tokens[j]!.text)) j++;
+          const first = tokens[e + 2];
+          if (first !== undefined && j > e + 2 && /^[,.;]$/.test(tokens[j]?.text ?? '.') && (/^(?:a|an|the)$/i.test(first.text) || ROLE_WORDS.has(first.text.toLowerCase()))) {
+            const from = /^(?:a|an|the)$/i.test(first.text) ? e + 3 : e + 2;
+            if (from < j && !tokens.slice(from, j).some((t) => cueLemma(t.text) !== null && !ROLE_WORDS.has(t.text.toLowerCase()))) roleBefore = b.text.slice(tokens[from]!.start, tokens[j - 1]!.end);
+          }
+        }
         const inQuote = isInQuote(b, first.start);
         // the subject of a cue: "Mayor Ted Terry noted", "Evans, the Georgia committeeman, suggested"
         let after = e + 1;
