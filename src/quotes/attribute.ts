@@ -124,6 +124,11 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
   }
   const np = phraseAfter(tokens, k, hi);
   if (np === null) return null;
+  // "Speaking in Salem, New Hampshire, Trump went after Bush": the place belonged to the opening clause
+  if (opener && tokens[np[1] + 1]?.text === ',') {
+    const next = phraseAfter(tokens, np[1] + 2, hi);
+    if (next !== null && isNameLike(tokens, next) && /^\p{Ll}/u.test(tokens[next[1] + 1]?.text ?? '')) return next;
+  }
   return np;
 }
 
@@ -219,13 +224,22 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     if (!isCue(tokens, c)) continue;
     const word = tokens[c]!.text;
     if (isParticiple(word)) {
+      // "with Trump reportedly yelling: “…”", "Ryan saying he was “…”": the phrase right before is the subject
+      const prev = skipBetween(tokens, c - 1, -1, tokens.length);
+      if (prev >= lo && /^[\p{L}]/u.test(tokens[prev]!.text)) {
+        const own = phraseBefore(tokens, prev, lo);
+        if (own !== null && isNameLike(tokens, own) && !DETERMINERS.has(tokens[own[0]]!.text.toLowerCase())) return { cue: cueRange(tokens, c), mention: own, pattern: 'reported' };
+      }
       const main = mainClauseSubject(tokens, c, lo);
       if (main.mention !== null) return { ...main, cue: cueRange(tokens, c) };
       continue;
     }
     // inverted before the quote: "…, explained Rosenberg, “…”"
     const after = phraseAfter(tokens, cueRange(tokens, c)[1] + 1, q);
-    if (after !== null && after[1] + 1 <= q && tokens.slice(after[1] + 1, q).every((t) => /^[,:]$/.test(t.text)) && (tokens[c - 1]?.text === ',' || c === lo)) {
+    const lemma = cueLemma(word) ?? '';
+    const between = after === null ? [] : tokens.slice(after[1] + 1, q);
+    if (after !== null && isNameLike(tokens, after) && lemma !== 'tell' && lemma !== 'ask' && !NAMING_LEMMAS.has(lemma) &&
+      between.length > 0 && between.every((t) => /^[,:]$/.test(t.text)) && (tokens[c - 1]?.text === ',' || c === lo)) {
       return { cue: cueRange(tokens, c), mention: after, pattern: 'inverted' };
     }
     const np = subjectOf(tokens, c, lo);
