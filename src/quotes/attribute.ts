@@ -29,9 +29,13 @@ export interface Found {
 
 const NONE: TokenFound = { cue: null, mention: null, pattern: 'none' };
 
+/** Set while attributing a headline quote: headlines capitalise their verbs ("Russia Dismisses …"). */
+let inHeadline = false;
+
 function isCue(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (t === undefined) return false;
+  if (!inHeadline && /^\p{Lu}/u.test(t.text) && k > 0) return false;
   // a word right after a determiner is a noun: "a phone call", "the report"
   const before = tokens[k - 1]?.text.toLowerCase() ?? '';
   if (DETERMINERS.has(before) || /^(?:press|phone|conference|news|campaign|robo)$/.test(before)) return false;
@@ -88,7 +92,7 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
   }
   let np = phraseBefore(tokens, i, lo);
   // a time or place phrase is not the subject: "who has in the past described", "Trump on Monday said"
-  for (let hop = 0; hop < 2 && np !== null; hop++) {
+  for (let hop = 0; hop < 2 && np !== null && !isNameLike(tokens, np); hop++) {
     const prep = tokens[np[0] - 1]?.text.toLowerCase() ?? '';
     if (!/^(?:in|on|at|during|for|since|after|before|over|from|with|last|this)$/.test(prep)) break;
     const k = skipBetween(tokens, np[0] - 2, -1, tokens.length);
@@ -101,7 +105,7 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
 
 /** Does the phrase hold a capitalised word or a pronoun (a name rather than a description)? */
 function isNameLike(tokens: readonly Token[], np: readonly [number, number]): boolean {
-  for (let k = np[0]; k <= np[1]; k++) if (/^\p{Lu}/u.test(tokens[k]!.text)) return true;
+  for (let k = np[0]; k <= np[1]; k++) if (/^\p{Lu}/u.test(tokens[k]!.text) && !DETERMINERS.has(tokens[k]!.text.toLowerCase())) return true;
   return np[0] === np[1] && /^(?:he|she|they|it|we)$/i.test(tokens[np[0]]!.text);
 }
 
@@ -113,7 +117,8 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
   let k = lo;
   const first = tokens[k]?.text ?? '';
   const opener = OPENERS.test(first) || /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(first) ||
-    (/^(?:hours|days|weeks|months|years|minutes|moments|seconds)$/i.test(tokens[k + 1]?.text ?? '') && /^(?:later|earlier|ago|before|after)$/i.test(tokens[k + 2]?.text ?? ''));
+    (/^(?:hours|days|weeks|months|years|minutes|moments|seconds)$/i.test(tokens[k + 1]?.text ?? '') && /^(?:later|earlier|ago|before|after)$/i.test(tokens[k + 2]?.text ?? '')) ||
+    (/^(?:hours|days|weeks|months|years|minutes|moments|seconds)$/i.test(first) && /^(?:later|earlier|ago|before|after)$/i.test(tokens[k + 1]?.text ?? ''));
   if (k < hi && opener) {
     // skip opening clauses up to their commas ("On Thursday, after remaining neutral, Warren …"), or a single opening word
     for (let round = 0; round < 3 && k < hi && (round === 0 || OPENERS.test(tokens[k]!.text) || /^(?:after|before|while|when|despite|since|as|following)$/i.test(tokens[k]!.text)); round++) {
@@ -154,7 +159,9 @@ function mainClauseSubject(tokens: readonly Token[], c: number, lo: number): Tok
  *   // tokens of `“…,” he said.` with the quote at 0 → { pattern: 'trailing', mention: [6, 8], cue: [9, 13] }
  */
 export function attribute(tokens: readonly Token[], q: number, headline = false): Found {
+  inHeadline = headline;
   const found = attributeTokens(tokens, q, headline);
+  inHeadline = false;
   const chars = (r: readonly [number, number] | null): readonly [number, number] | null =>
     r === null ? null : [tokens[r[0]]!.start, tokens[r[1]]!.end];
   let mention = chars(found.mention);
@@ -266,7 +273,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     const np = subjectOf(tokens, c, q + 1);
     if (np !== null) {
       const before = tokens[np[0] - 1]?.text;
-      if (before === ',' || before === undefined || np[0] === q + 1 || before?.toLowerCase() === 'as') return { cue: cueRange(tokens, c), mention: np, pattern: 'later' };
+      if (before === ',' || before === undefined || before === QUOTE_TOKEN || np[0] === q + 1 || before?.toLowerCase() === 'as') return { cue: cueRange(tokens, c), mention: np, pattern: 'later' };
     }
   }
   // 6. possessive: Clinton’s “deplorables” remark

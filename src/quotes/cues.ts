@@ -126,7 +126,7 @@ const NEEDS_PARTICLE: Readonly<Record<string, RegExp>> = {
   term: /^$/,
   brand: /^\s+\w+(?:\s+\w+)?\s+(?:as|an?|the)\b/i,
   report: /^(?:\s*[,:.]|\s+(?:that|on|in|to)\b)/i,
-  state: /^(?:\s*[,:]|\s+(?:that|in a)\b)/i,
+  state: /^(?:\s*[,:]|\s+(?:that|in)\b)/i,
   volunteer: /^\s*(?:that\b|[,:])/i,
   read: /^(?:\s*[,:.]|\s+in\b)/i,
 };
