@@ -67,6 +67,8 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
   let i = skipBetween(tokens, c - 1, -1, tokens.length);
   if (i < lo) return null;
   const w = tokens[i]!.text.toLowerCase();
+  // "went on to say", "was quick to add": the subject of the clause
+  if (w === 'to') return sentenceSubject(tokens, lo, i);
   // coordinated verbs: "Carson did not mention …, but told his supporters"
   if (w === 'and' || w === 'but') {
     const np = sentenceSubject(tokens, lo, i);
@@ -112,6 +114,9 @@ function isNameLike(tokens: readonly Token[], np: readonly [number, number]): bo
 /** Words that open a sentence before its subject ("But", "Still,", "In 2014,"). */
 const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
 
+/** Opening adverbs: one word, not a clause. */
+const ADVERB_OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|now|then|also|later|earlier|instead|indeed|again|moreover|yesterday|today|tonight)$/i;
+
 /** The sentence's subject: its first phrase after any opening words or an opening clause, before `hi`. */
 export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number): [number, number] | null {
   let k = lo;
@@ -122,6 +127,11 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
   if (k < hi && opener) {
     // skip opening clauses up to their commas ("On Thursday, after remaining neutral, Warren …"), or a single opening word
     for (let round = 0; round < 3 && k < hi && (round === 0 || OPENERS.test(tokens[k]!.text) || /^(?:after|before|while|when|despite|since|as|following)$/i.test(tokens[k]!.text)); round++) {
+      // "Then he cut into Bush, …": an opening adverb is one word (and its comma, if any)
+      if (ADVERB_OPENERS.test(tokens[k]!.text)) {
+        k += tokens[k + 1]?.text === ',' ? 2 : 1;
+        continue;
+      }
       let j = k;
       while (j < hi && j < k + 25 && tokens[j]!.text !== ',') j++;
       k = tokens[j]?.text === ',' && j < hi ? j + 1 : k + 1;
@@ -199,7 +209,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       if (tokens[j]?.text === ',') {
         // appositive: “…,” Smith, a spokesman for X, said.
         for (let e = j + 1; e < n && e < j + 45; e++) {
-          if (tokens[e]!.text === QUOTE_TOKEN || tokens[e]!.text === ';') break;
+          if (tokens[e]!.text === ';') break;
           if (tokens[e]!.text === ',' && isCue(tokens, skipBetween(tokens, e + 1, 1, n))) {
             j = e + 1;
             break;

@@ -48,7 +48,7 @@ const REGULAR = [
   'anticipate', 'describe', 'offer', 'volunteer', 'interrupt', 'add', 'underscore', 'highlight', 'recommend', 'propose',
   'insist', 'vouch', 'testify', 'swear', 'affirm', 'reaffirm', 'concede', 'explain', 'clarify', 'correct', 'scream',
   'holler', 'howl', 'mutter', 'murmur', 'whine', 'rant', 'rave', 'hint', 'surmise', 'posit', 'predict', 'forecast',
-  'riff', 'beam', 'rattle', 'chime', 'chirp', 'sing', 'bellow', 'roar', 'cheer', 'boom', 'intone', 'shrug',
+  'determine', 'riff', 'beam', 'rattle', 'chime', 'chirp', 'sing', 'bellow', 'roar', 'cheer', 'boom', 'intone', 'shrug',
 ];
 
 /** Verbs that frame a phrase rather than report speech ("called it “…”", "described them as “…”"). */
@@ -96,12 +96,13 @@ const NEEDS_PARTICLE: Readonly<Record<string, RegExp>> = {
   figure: /^$/,
   hold: /^$/,
   text: /^$/,
-  post: /^\s+(?:on|to)\b/i,
+  post: /^(?:\s+(?:on|to)\b|\s*:)/i,
   signal: /^$/,
   indicate: /^$/,
   answer: /^(?:\s*[,:.]|\s+(?:that|with)\b)/i,
   question: /^$/,
   find: /^\s+(?:that)\b/i,
+  determine: /^\s+(?:that)\b/i,
   offer: /^\s*[,:]/i,
   object: /^\s*[,:]/i,
   protest: /^\s*[,:]/i,

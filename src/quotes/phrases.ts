@@ -152,6 +152,8 @@ export function phraseBefore(tokens: readonly Token[], end: number, lo = 0): [nu
     if (!isWord(t) || CLAUSE_STOP.has(tl) || PRONOUNS.has(tl) || cueLemma(tl) !== null) break;
     if (PREPS.has(tl)) break;
     s--;
+    // "Gowdy’s office", "Hoff’s letter": a possessive name closes the phrase
+    if (isPossessive(t) && isCapitalised(t.text)) { found = true; break; }
   }
   if (!found) {
     if (s === e && BARE_SOURCES.has(l)) return [e, e];
@@ -225,7 +227,7 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
     }
     if (isParticle(t) && sawName && tokens[k + 1] !== undefined && isNameWord(tokens[k + 1]!)) { e = k; continue; }
     if (FORWARD_STOP.has(tl) || cueLemma(tl, restOf(tokens, k)) !== null || BETWEEN.has(tl)) break;
-    if (sawName && !ROLE_WORDS.has(tl)) break; // "Trump campaign" ok, "Trump supporters" handled as role-less stop
+    if (sawName && !ROLE_WORDS.has(tl)) break; // "Trump campaign" ok, "Trump supporters" stops
     if (tl === 'of' || tl === 'for') {
       // "a spokesman for the campaign", "the director of the FBI"
       const nxt = tokens[k + 1];

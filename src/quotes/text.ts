@@ -22,6 +22,9 @@ const ABBREVIATIONS = new Set([
   'w.va', 'r.i', 'gop', 'sens', 'reps', 'govs', 'messrs', 'ret', 'hon', 'supt', 'det', 'insp', 'amb', 'pres', 'sec',
 ]);
 
+/** Abbreviations that precede a name, so never end a sentence. */
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'maj', 'adm', 'rev', 'prof', 'st', 'no', 'messrs', 'sens', 'reps']);
+
 /** Is the token (without its final full stop) an abbreviation or an initial? */
 export function isAbbreviation(word: string): boolean {
   const w = word.replace(/\.$/, '').toLowerCase();
@@ -88,7 +91,8 @@ export function sentenceBounds(masked: string): Array<[number, number]> {
     const end = m.index + m[0].length;
     // the word before the full stop
     const before = /(\S+)$/u.exec(masked.slice(start, m.index + 1));
-    if (m[0].startsWith('.') && before !== null && isAbbreviation(before[1]!)) continue;
+    // an abbreviation ends the sentence only when a quotation opens next ("… from Fresno, Calif. “I think …”") and it is not a title
+    if (m[0].startsWith('.') && before !== null && isAbbreviation(before[1]!) && !(/^\s+[“"]/u.test(masked.slice(end)) && !TITLE_ABBREVIATIONS.has(before[1]!.replace(/\.$/, '').toLowerCase()))) continue;
     // “Is it?” Smith asked. — the attribution after a quote ending in ? or ! (or .) belongs to it
     if (/[”"’']$/u.test(m[0]) && attributionFollows(masked, end)) continue;
     bounds.push([start, end]);
