@@ -1,0 +1,108 @@
+/**
+ * An auto-escaping `html` tagged template: the only way Verbatim's views write HTML.
+ *
+ * Every interpolated value is escaped as text unless it is an {@link Html} value, which only
+ * `html` itself (and the two audited doors below) can make. Arrays are joined, `null`,
+ * `undefined` and booleans render nothing. A string interpolated right after `href="`, `src="`
+ * (and the other URL attributes) goes through {@link safeUrl} first, so a `javascript:` link
+ * from a seed never reaches an attribute.
+ */
+
+/** A piece of HTML that is already safe to output. Made only by `html`, `trustedHtml` and `joinHtml`. */
+export class Html {
+  readonly #value: string;
+  /** @internal use `html`, `trustedHtml` or `joinHtml`. */
+  constructor(value: string, key: symbol) {
+    if (key !== KEY) throw new TypeError('Html values are made by the html tag, not by `new Html()`');
+    this.#value = value;
+  }
+  toString(): string {
+    return this.#value;
+  }
+}
+
+const KEY = Symbol('Html');
+
+/** What may be interpolated into `html`. */
+export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Escape text for use in HTML text or a quoted attribute value. Besides `& < > " '`, bidi
+ * controls (U+202A–U+202E, U+2066–U+2069) and line/paragraph separators (U+2028, U+2029) are
+ * written as numeric references, so they stay visible in the source and literal in the page.
+ *
+ * @example
+ *   escapeHtml('"><img onerror=x>') // '&quot;&gt;&lt;img onerror=x&gt;'
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => ESCAPES[c] ?? `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+}
+
+function render(value: HtmlValue): string {
+  if (value instanceof Html) return value.toString();
+  if (value === null || value === undefined || value === false || value === true) return '';
+  if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(render).join('');
+  return escapeHtml(String(value));
+}
+
+/**
+ * Tagged template that escapes every interpolation that is not itself `Html`.
+ *
+ * @example
+ *   html`<h1>${'</title><script>'}</h1>`.toString() // '<h1>&lt;/title&gt;&lt;script&gt;</h1>'
+ */
+export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): Html {
+  let out = strings[0] ?? '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const inUrl = typeof value === 'string' && URL_ATTRIBUTE.test(strings[i] ?? '');
+    out += render(inUrl ? safeUrl(value) : value) + (strings[i + 1] ?? '');
+  }
+  return new Html(out, KEY);
+}
+
+/** A template chunk that ends inside a URL attribute: `href="`, `src="`, `action="`, … */
+const URL_ATTRIBUTE = /\s(?:href|src|action|formaction|poster|cite|xlink:href)=["']?$/i;
+
+/** Join rendered pieces (each escaped unless `Html`) with an optional `Html` separator. */
+export function joinHtml(values: readonly HtmlValue[], separator: Html | '' = ''): Html {
+  return new Html(values.map(render).join(separator.toString()), KEY);
+}
+
+/**
+ * Mark a string as safe HTML. Only for output that a safe encoder already produced
+ * (`scriptSafeJson` JSON-LD, the sanitizer's tags after our own checks). Never for seed text.
+ */
+export function trustedHtml(value: string): Html {
+  return new Html(value, KEY);
+}
+
+const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+/**
+ * A URL that is safe in `href`/`src`: site-relative (`/x`, `#q3`, `x/`) or absolute with
+ * `http:`, `https:` or `mailto:`. Anything else (`javascript:`, `data:`, `vbscript:`, also when
+ * hidden with whitespace, control characters or entities) becomes `#`.
+ *
+ * @example
+ *   safeUrl('/speakers/x/')          // '/speakers/x/'
+ *   safeUrl(' JaVa\tscript:alert(1)') // '#'
+ */
+export function safeUrl(url: string): string {
+  // Browsers strip leading/trailing C0 controls and spaces and remove tabs/newlines anywhere.
+  const cleaned = url.replace(/[\u0000-\u0020\u007f]+/g, (m, offset: number) => (offset === 0 || offset + m.length === url.length ? '' : m.replace(/[\t\n\r]/g, '')));
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
+  if (scheme === null) {
+    // No scheme: a relative URL, unless something before the first `/?#` looks like one in disguise.
+    return /^[^/?#]*[:&]/.test(cleaned) ? '#' : cleaned;
+  }
+  return SAFE_SCHEMES.has(scheme[1]!.toLowerCase() + ':') ? cleaned : '#';
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, html, joinHtml, safeUrl, trustedHtml } from '../../src/site/html.ts';
+import { HOSTILE } from './fixture.ts';
+
+describe('html', () => {
+  it('escapes every interpolated string', () => {
+    const out = html`<p title="${HOSTILE.img}">${HOSTILE.script}${HOSTILE.title}</p>`.toString();
+    expect(out).toBe('<p title="&quot;&gt;&lt;img src=x onerror=alert(2)&gt;">&lt;script&gt;alert(1)&lt;/script&gt;&lt;/title&gt;&lt;b&gt;t&lt;/b&gt;</p>');
+  });
+
+  it('does not escape values that html made itself', () => {
+    const inner = html`<em>${'a < b'}</em>`;
+    expect(html`<p>${inner}</p>`.toString()).toBe('<p><em>a &lt; b</em></p>');
+  });
+
+  it('joins arrays and renders nothing for null, undefined and booleans', () => {
+    expect(html`${['<a>', html`<b>`, null, undefined, false, true, 3]}`.toString()).toBe('&lt;a&gt;<b>3');
+    expect(joinHtml(['x', '<y>'], html`, `).toString()).toBe('x, &lt;y&gt;');
+  });
+
+  it('writes bidi controls and line separators as numeric references', () => {
+    expect(escapeHtml(HOSTILE.rlo)).toBe('x&#x202E;y');
+    expect(escapeHtml(HOSTILE.lineSep)).toBe('a&#x2028;b');
+  });
+
+  it('leaves template syntax alone: it is only text', () => {
+    expect(html`${HOSTILE.nunjucks}${HOSTILE.liquid}`.toString()).toBe('{{7*7}}{% include &quot;secret&quot; %}');
+  });
+
+  it('replaces dangerous URLs in href and src with "#"', () => {
+    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', '\u0000javascript:x', 'data:text/html,<b>', 'vbscript:x', 'javascript&colon;alert(1)']) {
+      expect(html`<a href="${url}">x</a>`.toString()).toBe('<a href="#">x</a>');
+    }
+  });
+
+  it('keeps site-relative, fragment and http(s) URLs', () => {
+    expect(safeUrl('/speakers/x/')).toBe('/speakers/x/');
+    expect(safeUrl('#q3')).toBe('#q3');
+    expect(safeUrl('https://example.org/a?b=c')).toBe('https://example.org/a?b=c');
+    expect(html`<a href="${'/a?b=1&c=2'}">`.toString()).toBe('<a href="/a?b=1&amp;c=2">');
+  });
+
+  it('refuses to make Html values with new', () => {
+    expect(() => new (trustedHtml('x').constructor as new (v: string, k: symbol) => unknown)('<b>', Symbol('Html'))).toThrow(TypeError);
+  });
+});

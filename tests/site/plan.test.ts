@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { planSite, type PageData } from '../../src/site/index.ts';
+import type { ArticlePageData, ListPageData, SpeakerPageData } from '../../src/site/model.ts';
+import type { SitePlan } from '../../src/site/types.ts';
+import { ARTICLES, OPTIONS, SPEAKERS, makeArchive, syntheticSpecs, type ArticleSpec } from './fixture.ts';
+
+const plan = planSite(makeArchive(), { ...OPTIONS, pageSize: 2 });
+const data = (p: SitePlan, url: string): PageData => {
+  const page = p.pages.find((x) => x.url === url);
+  if (!page) throw new Error(`no page ${url}`);
+  return page.data as PageData;
+};
+const file = (p: SitePlan, path: string): unknown => JSON.parse(p.files.find((f) => f.path === path)!.contents);
+
+describe('planSite pages', () => {
+  it('plans every page type at its documented URL', () => {
+    const urls = plan.pages.map((p) => p.url);
+    for (const url of [
+      '/', '/page/1/', '/page/2/',
+      '/articles/russia-dismisses-ukraine-security-talks/', '/articles/markdown-undated/',
+      '/speakers/', '/speakers/sergey-lavrov/', '/speakers/poland/',
+      '/dates/', '/dates/2025/', '/dates/2025/08/', '/dates/2024/12/', '/dates/undated/',
+      '/sources/', '/sources/example-wire/', '/tags/', '/tags/ukraine/',
+      '/search/', '/404.html',
+    ]) expect(urls).toContain(url);
+  });
+
+  it('gives every page a distinct URL and a template that matches its data', () => {
+    expect(new Set(plan.pages.map((p) => p.url)).size).toBe(plan.pages.length);
+    for (const page of plan.pages) expect((page.data as PageData).kind).toBe(page.template);
+  });
+
+  it('lists the newest articles first on the home page, undated last', () => {
+    const all = [...(data(plan, '/') as ListPageData).items, ...(data(plan, '/page/2/') as ListPageData).items, ...(data(plan, '/page/1/') as ListPageData).items];
+    expect(all[0]!.url).toBe('/articles/nato-chiefs/');
+    expect(all[1]!.url).toBe('/articles/russia-dismisses-ukraine-security-talks/');
+    expect((data(plan, '/page/1/') as ListPageData).items.map((i) => i.url)).toEqual(['/articles/hostile/', '/articles/markdown-undated/']);
+  });
+
+  it('orders the speakers index by quote count, then name', () => {
+    const index = data(plan, '/speakers/');
+    if (index.kind !== 'index') throw new Error('not an index');
+    const links = index.groups[0]!.links;
+    expect(links.map((l) => l.label)).toEqual(['Sergey Lavrov', SPEAKERS.find((s) => s.id === 'evil')!.name, 'Poland', 'Russia', 'NATO']);
+    expect(links.map((l) => l.count)).toEqual([7, 2, 2, 2, 1]);
+  });
+
+  it('puts undated articles in their own listing and never gives them a date', () => {
+    const undated = data(plan, '/dates/undated/') as ListPageData;
+    expect(undated.items.map((i) => i.url)).toEqual(['/articles/markdown-undated/']);
+    const article = data(plan, '/articles/markdown-undated/') as ArticlePageData;
+    expect(article.date).toBeNull();
+    expect(article.head.published).toBeNull();
+    expect(article.dateUrl).toBe('/dates/undated/');
+  });
+
+  it('marks uncertain attributions and shows anonymous sources as unattributed', () => {
+    const article = data(plan, '/articles/nato-chiefs/') as ArticlePageData;
+    const [lavrov, anonymous, nato] = article.quotes;
+    expect(lavrov!.by).toMatchObject({ status: 'named', name: 'Sergey Lavrov', url: '/speakers/sergey-lavrov/', uncertain: false });
+    expect(anonymous!.by).toMatchObject({ status: 'anonymous', name: 'a senior official', url: null });
+    expect(nato!.by).toMatchObject({ status: 'named', name: 'NATO', uncertain: true });
+    expect(nato!.citation).toContain('NATO (attribution uncertain), quoted in');
+    expect(article.unnamed).toEqual([{ name: 'a senior official', count: 1 }]);
+  });
+
+  it('writes a citation with speaker, headline, source, date and permalink', () => {
+    const article = data(plan, '/articles/russia-dismisses-ukraine-security-talks/') as ArticlePageData;
+    expect(article.quotes.find((q) => q.id === 'q3')!.citation).toBe(
+      'Sergey Lavrov, quoted in “Russia Dismisses Ukraine Security Talks Without Its Involvement as ‘Road to Nowhere’”, Example Wire, 2025-08-20, https://news.example.org/articles/russia-dismisses-ukraine-security-talks/#q3',
+    );
+  });
+
+  it('says where else a quotation appeared and when it first did', () => {
+    const later = data(plan, '/articles/nato-chiefs/') as ArticlePageData;
+    expect(later.quotes[0]!.alsoReported.map((r) => r.url)).toEqual(['/articles/russia-dismisses-ukraine-security-talks/#q3']);
+    expect(later.quotes[0]!.firstReported).toMatchObject({ date: '2025-08-20', source: 'Example Wire' });
+    const first = data(plan, '/articles/russia-dismisses-ukraine-security-talks/') as ArticlePageData;
+    expect(first.quotes.find((q) => q.id === 'q3')!.firstReported).toBeNull();
+  });
+
+  it('gives each speaker page a month timeline with empty months filled in', () => {
+    const lavrov = data(plan, '/speakers/sergey-lavrov/') as SpeakerPageData;
+    expect(lavrov.timeline).toEqual([
+      { month: '2025-06', count: 1 },
+      { month: '2025-07', count: 0 },
+      { month: '2025-08', count: 6 },
+    ]);
+    expect(lavrov.quotes[0]!.anchor).toBe('nato-chiefs-q1');
+    expect(lavrov.head.jsonLd).toContain('"Person"');
+  });
+
+  it('uses absolute canonical URLs from baseUrl', () => {
+    for (const page of plan.pages) expect((page.data as PageData).head.canonical).toBe(`https://news.example.org${page.url}`);
+  });
+});
+
+describe('planSite pagination stability', () => {
+  const base = syntheticSpecs(30, 3);
+  const urlsOf = (specs: readonly ArticleSpec[]): Map<string, string[]> => {
+    const p = planSite(makeArchive(specs, base.speakers), { ...OPTIONS, pageSize: 4, speakerPageSize: 3 });
+    return new Map(p.pages.filter((x) => x.template === 'list' || x.template === 'speaker').map((x) => {
+      const d = x.data as ListPageData | SpeakerPageData;
+      return [x.url, d.kind === 'list' ? d.items.map((i) => i.url) : d.quotes.map((q) => q.url)];
+    }));
+  };
+  const before = urlsOf(base.articles);
+
+  it('keeps every numbered page and its items when a newer article is added', () => {
+    const newer: ArticleSpec = { ...base.articles[0]!, id: 'newest', date: '2026-01-05', quotes: base.articles[0]!.quotes! };
+    const after = urlsOf([newer, ...base.articles]);
+    for (const [url, items] of before) {
+      if (!url.includes('/page/')) continue;
+      expect(after.get(url), url).toEqual(items);
+    }
+  });
+
+  it('never removes a page URL when an older article is added', () => {
+    const older: ArticleSpec = { ...base.articles[0]!, id: 'oldest', date: '1999-01-01', quotes: base.articles[0]!.quotes! };
+    const after = urlsOf([...base.articles, older]);
+    for (const url of before.keys()) expect(after.has(url), url).toBe(true);
+  });
+});
+
+describe('planSite JSON export', () => {
+  it('writes api/index.json with the documented keys', () => {
+    const index = file(plan, 'api/index.json') as { articles: object[]; speakers: object[] };
+    expect(Object.keys(index)).toEqual(['articles', 'speakers']);
+    expect(Object.keys(index.articles[0]!)).toEqual(['id', 'slug', 'url', 'headline', 'date']);
+    expect(Object.keys(index.speakers[0]!)).toEqual(['id', 'slug', 'url', 'name', 'type', 'quoteCount']);
+    expect(index.articles).toHaveLength(ARTICLES.length);
+  });
+
+  it('writes one file per article with quotes, offsets and confidence', () => {
+    const article = file(plan, 'api/articles/nato-chiefs.json') as Record<string, unknown> & { quotes: Record<string, unknown>[]; paragraphs: string[] };
+    expect(Object.keys(article)).toEqual(['id', 'slug', 'url', 'headline', 'summary', 'date', 'source', 'author', 'tags', 'paragraphs', 'quotes']);
+    const quote = article.quotes[0]!;
+    expect(Object.keys(quote)).toEqual(['id', 'text', 'kind', 'in', 'paragraph', 'start', 'end', 'cue', 'speaker', 'confidence']);
+    expect(article.paragraphs[quote.paragraph as number]!.slice(quote.start as number, quote.end as number)).toBe(quote.text);
+    expect(quote.speaker).toEqual({ id: 'sergey-lavrov', name: 'Sergey Lavrov', type: 'person' });
+    expect(article.quotes[1]!.speaker).toBeNull();
+    expect(article.quotes[2]!.confidence).toBe(0.4);
+  });
+
+  it('writes one file per speaker with their quotes', () => {
+    const speaker = file(plan, 'api/speakers/sergey-lavrov.json') as Record<string, unknown> & { quotes: Record<string, unknown>[] };
+    expect(Object.keys(speaker)).toEqual(['id', 'slug', 'url', 'name', 'type', 'roles', 'aliases', 'quotes']);
+    expect(Object.keys(speaker.quotes[0]!)).toEqual(['articleId', 'quoteId', 'text', 'date', 'url', 'confidence']);
+    expect(speaker.quotes).toHaveLength(7);
+  });
+
+  it('includes the feeds, the sitemap and robots.txt, and lists no noindex page in the sitemap', () => {
+    const paths = plan.files.map((f) => f.path);
+    for (const path of ['feed.xml', 'feed.json', 'speakers/sergey-lavrov/feed.xml', 'sitemap.xml', 'robots.txt']) expect(paths).toContain(path);
+    const sitemap = plan.files.find((f) => f.path === 'sitemap.xml')!.contents;
+    expect(sitemap).toContain('https://news.example.org/articles/hostile/');
+    expect(sitemap).not.toContain('404.html');
+    expect(sitemap).not.toContain('/search/');
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(planSite(makeArchive(), { ...OPTIONS, pageSize: 2 }))).toBe(JSON.stringify(plan));
+  });
+});
