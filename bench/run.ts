@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
-import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -228,6 +228,7 @@ function machine(): Record<string, unknown> {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryMiB: Math.round(totalmem() / MiB),
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
     node: process.version,
     os: `${process.platform} ${release()}`,
     eleventy: version('@11ty/eleventy'),
@@ -310,8 +311,12 @@ async function main(argv: string[]): Promise<number> {
     else log(`kept the work folder ${work}`);
   }
   const m = report.machine;
+  m['loadAverageAtEnd'] = loadavg().map((x) => Math.round(x * 100) / 100);
+  const finalJson = `${JSON.stringify(report, null, 2)}\n`;
+  await writeFile(join(resultsDir, `${stamp}.json`), finalJson);
+  await writeFile(join(resultsDir, 'latest.json'), finalJson);
   process.stdout.write(
-    `\nVerbatim benchmark, ${report.date} — ${String(m['cpus'])} CPUs (${String(m['cpuModel'])}), node ${String(m['node'])}, Eleventy ${String(m['eleventy'])}, Pagefind ${String(m['pagefind'])}, commit ${String(m['commit'])}${m['uncommittedChanges'] ? ' + uncommitted changes' : ''}\n` +
+    `\nVerbatim benchmark, ${report.date} — ${String(m['cpus'])} CPUs (${String(m['cpuModel'])}), node ${String(m['node'])}, Eleventy ${String(m['eleventy'])}, Pagefind ${String(m['pagefind'])}, commit ${String(m['commit'])}${m['uncommittedChanges'] ? ' + uncommitted changes' : ''}; load average ${String(m['loadAverageAtStart'])} at start, ${String(m['loadAverageAtEnd'])} at end\n` +
       `Peak = peak RSS of the whole process tree (${String(m['peakRss'])}).\n\n${table(report.sizes)}\n\n` +
       `Written to bench/results/${stamp}.json and bench/results/latest.json\n`,
   );
