@@ -137,11 +137,11 @@ async function runVerbatim(seeds: Seeds, dir: string, steps: ReadonlySet<Verbati
   await rm(out, { recursive: true, force: true });
   await rm(cache, { recursive: true, force: true });
   const results: StepResult[] = [];
-  const run = async (step: string, note?: string): Promise<StepResult> => {
+  const run = async (key: VerbatimStep, step: string, note?: string): Promise<StepResult> => {
     const m = await measure(
       process.execPath,
       [join(ROOT, 'bin/verbatim.js'), 'build', '--seeds', seeds.dir, '--out', out, '--cache', cache, '--quiet'],
-      { cwd: ROOT, timeoutMs, logFile: join(dir, `verbatim-${step}.log`) },
+      { cwd: ROOT, timeoutMs, logFile: join(dir, `verbatim-${key}.log`) },
     );
     // exit 1 with a "built" summary means some seeds were rejected but the site was published
     const summary = lastLine(m.stdoutTail);
@@ -152,21 +152,21 @@ async function runVerbatim(seeds: Seeds, dir: string, steps: ReadonlySet<Verbati
     return r;
   };
 
-  const cold = await run('cold', 'new output folder, empty cache');
+  const cold = await run('cold', 'cold', 'new output folder, empty cache');
   if (!cold.ok) return results;
   if (steps.has('add')) {
     await copyFile(SAMPLE_SEED, join(seeds.dir, '000_4214a0f614e41956.txt'));
-    await run('rebuild after adding one seed', 'added seeds/000_4214a0f614e41956.txt');
+    await run('add', 'rebuild after adding one seed', 'added seeds/000_4214a0f614e41956.txt');
   }
   if (steps.has('edit')) {
     const name = seeds.names[0]!;
     await replaceSeed(seeds.dir, name, (await readSeedText(seeds.dir, name)) + APPENDED);
-    await run('rebuild after editing one seed', `appended a sentence to ${name}`);
+    await run('edit', 'rebuild after editing one seed', `appended a sentence to ${name}`);
   }
   if (steps.has('remove')) {
     const name = seeds.names[Math.floor(seeds.names.length / 2)]!;
     await unlink(join(seeds.dir, name));
-    await run('rebuild after removing one seed', `removed ${name}`);
+    await run('remove', 'rebuild after removing one seed', `removed ${name}`);
   }
   return results;
 }
