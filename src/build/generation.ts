@@ -17,14 +17,33 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Which page templates are indexed for search. */
 export const SEARCH_TEMPLATES: ReadonlySet<string> = new Set(['article']);
 
-/** Hash of everything that turns page data into bytes: templates, site code, library versions. */
-export async function rendererHash(): Promise<string> {
+async function versionsOf(packages: readonly string[]): Promise<string[]> {
   const versions: string[] = [PIPELINE_VERSION];
-  for (const pkg of ['@11ty/eleventy', 'pagefind']) {
+  for (const pkg of packages) {
     const json = JSON.parse(await readFile(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
     versions.push(`${pkg}@${json.version}`);
   }
-  return hashFolders([join(ROOT, 'templates'), join(ROOT, 'src', 'site')], versions);
+  return versions;
+}
+
+/** Hash of everything that turns page data into bytes: templates, site code, library versions. */
+export async function rendererHash(): Promise<string> {
+  return hashFolders([join(ROOT, 'templates'), join(ROOT, 'src', 'site')], await versionsOf(['@11ty/eleventy', 'pagefind']));
+}
+
+/**
+ * Hash of everything that turns a seed into its cached record: the per-article stages' code
+ * and the libraries they use. Part of every cache key, so a changed stage never serves a stale record.
+ */
+export async function pipelineHash(): Promise<string> {
+  const src = join(ROOT, 'src');
+  return hashFolders(
+    [join(src, 'read'), join(src, 'parse'), join(src, 'quotes'), join(src, 'speakers')],
+    [
+      ...(await versionsOf(['gray-matter', 'yaml', 'unified', 'remark-parse', 'remark-html'])),
+      ...(await Promise.all(['pipeline.ts', 'types.ts', 'messages.ts'].map((f) => readFile(join(src, f), 'utf8')))),
+    ],
+  );
 }
 
 /** The previous build's manifest, if it describes the generation that is published now. */

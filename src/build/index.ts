@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { PIPELINE_VERSION, processSeed } from '../pipeline.ts';
+import { processSeed } from '../pipeline.ts';
 import { planSite } from '../site/index.ts';
 import type { SiteOptions } from '../site/types.ts';
 import type { Archive, Message, Rejection } from '../types.ts';
@@ -16,7 +16,7 @@ import { collect, type Processed } from './collect.ts';
 import { ExtractPool } from './pool.ts';
 import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
 import type { Manifest } from './incremental.ts';
-import { loadManifest, rendererHash, writeGeneration } from './generation.ts';
+import { loadManifest, pipelineHash, rendererHash, writeGeneration } from './generation.ts';
 
 export { BuildLockedError, OutputError } from './fsutil.ts';
 export { DIRECTORY_FILE, listSeeds } from './collect.ts';
@@ -54,8 +54,8 @@ export interface BuildReport {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-function cacheKey(path: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(`${PIPELINE_VERSION}\0${path}\0`).update(bytes).digest('hex');
+function cacheKey(pipeline: string, path: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(`${pipeline}\0${path}\0`).update(bytes).digest('hex');
 }
 
 /** Cache misses handled in this thread before a worker pool is started (pool start-up costs more than a few seeds). */
@@ -65,13 +65,13 @@ const POOL_THRESHOLD = 48;
  * A seed processor that uses the cache when the seed's content and the pipeline are unchanged,
  * and otherwise runs the pipeline: here for the first few misses, then on a worker pool.
  */
-function cachedProcessor(cacheDir: string): { process: (path: string, bytes: Uint8Array) => Promise<Processed>; close: () => Promise<void> } {
+function cachedProcessor(cacheDir: string, pipeline: string): { process: (path: string, bytes: Uint8Array) => Promise<Processed>; close: () => Promise<void> } {
   let misses = 0;
   let pool: ExtractPool | null = null;
   const made = new Set<string>();
   return {
     async process(path, bytes) {
-      const key = cacheKey(path, bytes);
+      const key = cacheKey(pipeline, path, bytes);
       const dir = join(cacheDir, 'records', key.slice(0, 2));
       const file = join(dir, `${key}.json`);
       try {
@@ -127,7 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await collectGarbage(layout);
 
     // read → parse → quotes → speakers, per seed (cached), then the archive
-    const processor = cachedProcessor(options.cacheDir);
+    const processor = cachedProcessor(options.cacheDir, await pipelineHash());
     const { archive, rejected, messages, directoryFailed } = await collect(options.seedsDir, cwd, processor.process, progress).finally(
       () => processor.close(),
     );
