@@ -2,7 +2,7 @@
  * For one quotation inside its sentence: the cue and the source mention the text
  * gives it, tried pattern by pattern from the most to the least explicit.
  */
-import { BETWEEN, NAMING_LEMMAS, cueLemma, isParticiple } from './cues.ts';
+import { BETWEEN, NAMING_LEMMAS, cueLemma, cueLemmaAfterQuote, isParticiple } from './cues.ts';
 import { DETERMINERS, phraseAfter, phraseBefore } from './phrases.ts';
 import type { Token } from './text.ts';
 
@@ -37,8 +37,9 @@ function isCue(tokens: readonly Token[], k: number): boolean {
   if (t === undefined) return false;
   if (!inHeadline && /^\p{Lu}/u.test(t.text) && k > 0) return false;
   // a word right after a determiner is a noun: "a phone call", "the report"
-  const before = tokens[k - 1]?.text.toLowerCase() ?? '';
-  if (DETERMINERS.has(before) || /^(?:press|phone|conference|news|campaign|robo)$/.test(before)) return false;
+  const prevText = tokens[k - 1]?.text ?? '';
+  const before = prevText.toLowerCase();
+  if (DETERMINERS.has(before) || /^(?:press|phone|conference|robo)$/.test(prevText)) return false;
   return cueLemma(t.text, restAfter(tokens, k)) !== null;
 }
 
@@ -187,7 +188,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     dash = true;
     k++;
   }
-  if (k < n && isCue(tokens, k) && !dash) {
+  if (k < n && !dash && /^\p{Ll}/u.test(tokens[k]!.text) && (isCue(tokens, k) || cueLemmaAfterQuote(tokens[k]!.text) !== null)) {
     const c = cueRange(tokens, k);
     const np = phraseAfter(tokens, c[1] + 1);
     if (np !== null) return { cue: c, mention: np, pattern: 'inverted' };

@@ -48,7 +48,7 @@ const REGULAR = [
   'anticipate', 'describe', 'offer', 'volunteer', 'interrupt', 'add', 'underscore', 'highlight', 'recommend', 'propose',
   'insist', 'vouch', 'testify', 'swear', 'affirm', 'reaffirm', 'concede', 'explain', 'clarify', 'correct', 'scream',
   'holler', 'howl', 'mutter', 'murmur', 'whine', 'rant', 'rave', 'hint', 'surmise', 'posit', 'predict', 'forecast',
-  'determine', 'riff', 'beam', 'rattle', 'chime', 'chirp', 'sing', 'bellow', 'roar', 'cheer', 'boom', 'intone', 'shrug',
+  'remember', 'determine', 'riff', 'beam', 'rattle', 'chime', 'chirp', 'sing', 'bellow', 'roar', 'cheer', 'boom', 'intone', 'shrug',
 ];
 
 /** Verbs that frame a phrase rather than report speech ("called it “…”", "described them as “…”"). */
@@ -141,6 +141,16 @@ export function cueLemma(word: string, rest = ''): string | null {
   if ((lower === 'states' || lower === 'reports' || lower === 'notes' || lower === 'posts') && !/^\s+that\b/i.test(rest)) return null;
   const particle = NEEDS_PARTICLE[lemma];
   if (particle !== undefined && !particle.test(rest)) return null;
+  return lemma;
+}
+
+/**
+ * The lemma of a speech verb right after a quotation (`“…,” beamed Donald Hartley`), where any
+ * reporting verb is a cue whatever follows it. Verbs that are never cues alone stay excluded.
+ */
+export function cueLemmaAfterQuote(word: string): string | null {
+  const lemma = FORMS.get(word.toLowerCase());
+  if (lemma === undefined || /^(?:think|figure|hold|question|attack|thank|cite|term|signal|indicate|highlight|point|go|put|shoot|fire|lash|rail|hit)$/.test(lemma)) return null;
   return lemma;
 }
 

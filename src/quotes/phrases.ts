@@ -88,7 +88,7 @@ export function isNameWord(t: Token, rest = ''): boolean {
   const l = t.text.toLowerCase().replace(/[’']s$/u, '');
   if (CAP_STOP.has(l)) return false;
   if (cueLemma(l, rest) !== null && !/^(?:mark|will|rush|grant|bill|chase|price|post|hope|joy|faith|may|june|april|frank|dean|earnest|sharp|ward)$/.test(l)) return false;
-  return /^[\p{Lu}][\p{L}\p{M}’'.\-&]*$/u.test(t.text) || /^[\p{Lu}][\p{L}]*[’']s$/u.test(t.text);
+  return /^[\p{Lu}][\p{L}\p{M}\p{N}’'.\-&]*$/u.test(t.text) || /^[\p{Lu}][\p{L}]*[’']s$/u.test(t.text);
 }
 
 function isParticle(t: Token | undefined): boolean {
