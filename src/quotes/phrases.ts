@@ -171,6 +171,9 @@ export function phraseBefore(tokens: readonly Token[], end: number, lo = 0): [nu
   return [s, e];
 }
 
+/** Frequent finite verbs that end a description read forwards ("The email goes on to say"). */
+const COMMON_VERBS = /^(?:is|was|were|are|be|been|has|have|had|goes|went|will|would|can|could|may|might|must|shall|should|does|did|do|gets|got|makes|made|seems|seemed|appears|appeared|remains|remained|comes|came|takes|took|gives|gave|shows|showed|wants|wanted|needs|needed|begins|began|continues|continued|includes|included|calls|called)$/;
+
 /** Stop words for a phrase read forwards. */
 const FORWARD_STOP = new Set([...CLAUSE_STOP, 'of', 'in', 'on', 'at', 'during', 'after', 'before', 'told', 'said', 'says', 'to', 'about', 'last', 'this', 'earlier', 'later', 'recently', 'today', 'yesterday', 'tonight']);
 
@@ -195,6 +198,7 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
       const isBaseNoun = k === start + 1 || /^(?:email|tweet|post|text|report|statement|call|quote|answer|note|comment|claim|charge|warning|remark)s?$/.test(tl) && !/ed$/.test(tl) && tokens[k + 1] !== undefined && cueLemma(tokens[k + 1]!.text) !== null;
       if (!isWord(t) || FORWARD_STOP.has(tl) && tl !== 'of' || (cueLemma(tl, restOf(tokens, k)) !== null && !isBaseNoun) || BETWEEN.has(tl) || PRONOUNS.has(tl)) break;
       if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(tl)) break;
+      if (COMMON_VERBS.test(tl)) break;
       e = k;
     }
     return e === start ? null : [start, e];

@@ -104,6 +104,25 @@ describe('cues and source mentions', () => {
     },
   );
 
+  it('reads an organisation whose name ends in a noun as the source ("Fox News reported")', () => {
+    expect(only('“The request was turned down,” Fox News reported.').mention?.text).toBe('Fox News');
+    expect(only('“The income funded the campaign,” the Trump campaign explained.').mention?.text).toBe('the Trump campaign');
+  });
+
+  it('takes any reporting verb right after a quote as its cue', () => {
+    const q = only('“This is fantastic!” beamed Donald Hartley of Madison, Alabama.');
+    expect(q.mention?.text).toBe('Donald Hartley');
+    expect(q.cue).toBe('beamed');
+  });
+
+  it('gives "went on to say" the subject of its clause', () => {
+    expect(only('The email goes on to say: “Trump wants to write racism into our law books.”').mention?.text).toBe('The email');
+  });
+
+  it('gives a participle with its own subject that subject', () => {
+    expect(only('Supporters punched a protester, with Trump reportedly yelling: “Get him out of here!”').mention?.text).toBe('Trump');
+  });
+
   it('keeps the attribution that follows a question mark with its question', () => {
     const q = only('“Is the plan dead?” Lopez asked.');
     expect(q.mention?.text).toBe('Lopez');
