@@ -90,7 +90,8 @@ export function sentenceBounds(masked: string): Array<[number, number]> {
   for (const m of masked.matchAll(re)) {
     const end = m.index + m[0].length;
     // the word before the full stop
-    const before = /(\S+)$/u.exec(masked.slice(start, m.index + 1));
+    const space = Math.max(masked.lastIndexOf(' ', m.index), masked.lastIndexOf('\n', m.index), start - 1);
+    const before = m.index + 1 > space + 1 ? [masked.slice(space, m.index + 1), masked.slice(space + 1, m.index + 1)] as const : null;
     // an abbreviation ends the sentence only when a quotation opens next ("… from Fresno, Calif. “I think …”") and it is not a title
     if (m[0].startsWith('.') && before !== null && isAbbreviation(before[1]!) && !(/^\s+[“"]/u.test(masked.slice(end)) && !TITLE_ABBREVIATIONS.has(before[1]!.replace(/\.$/, '').toLowerCase()))) continue;
     // “Is it?” Smith asked. — the attribution after a quote ending in ? or ! (or .) belongs to it
