@@ -4,6 +4,7 @@
  * process tree. See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
@@ -54,6 +55,8 @@ interface StepResult {
   /** The end of stderr when the step failed. */
   readonly error?: string;
   readonly note?: string;
+  /** The product code this step ran: commit + a hash of uncommitted changes to src, templates, bin. */
+  readonly code?: string;
 }
 
 interface SizeResult {
@@ -86,6 +89,24 @@ function toStep(step: string, m: Measurement, ok: boolean, note?: string): StepR
     ...(ok ? {} : { error: m.stderrTail.slice(-4000) || m.stdoutTail.slice(-4000) }),
     ...(note === undefined ? {} : { note }),
   };
+}
+
+/**
+ * What product code is in the working tree now. Colleagues commit while a long run goes on;
+ * steps that ran different code are not comparable, and the report says so.
+ */
+export function codeState(): string {
+  const git = (args: string[]): string => {
+    try {
+      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * MiB });
+    } catch {
+      return 'unknown';
+    }
+  };
+  const paths = ['src', 'templates', 'bin', 'package.json'];
+  const dirty = git(['diff', 'HEAD', '--', ...paths]) + git(['ls-files', '--others', '--exclude-standard', '--', ...paths]);
+  const head = git(['rev-parse', '--short', 'HEAD']).trim();
+  return dirty === '' ? head : `${head}+${createHash('sha256').update(dirty).digest('hex').slice(0, 8)}`;
 }
 
 function log(line: string): void {
@@ -138,6 +159,7 @@ async function runVerbatim(seeds: Seeds, dir: string, steps: ReadonlySet<Verbati
   await rm(cache, { recursive: true, force: true });
   const results: StepResult[] = [];
   const run = async (key: VerbatimStep, step: string, note?: string): Promise<StepResult> => {
+    const code = codeState();
     const m = await measure(
       process.execPath,
       [join(ROOT, 'bin/verbatim.js'), 'build', '--seeds', seeds.dir, '--out', out, '--cache', cache, '--quiet'],
@@ -146,7 +168,8 @@ async function runVerbatim(seeds: Seeds, dir: string, steps: ReadonlySet<Verbati
     // exit 1 with a "built" summary means some seeds were rejected but the site was published
     const summary = lastLine(m.stdoutTail);
     const ok = m.exitCode === 0 || (m.exitCode === 1 && /^verbatim: built /.test(summary));
-    const r = toStep(`Verbatim: ${step}`, m, ok, note);
+    const after = codeState();
+    const r = { ...toStep(`Verbatim: ${step}`, m, ok, note), code: after === code ? code : `${code} → ${after} (changed during the step)` };
     log(describeStep(r));
     results.push(r);
     return r;
@@ -205,6 +228,12 @@ export function table(sizes: readonly SizeResult[]): string {
     }
   }
   const notes = sizes.map((s) => `- N = ${s.n.toLocaleString('en')}: ${s.seeds}`);
+  for (const size of sizes) {
+    const codes = new Set(size.steps.flatMap((s) => (s.code === undefined ? [] : [s.code])));
+    if (codes.size > 1) {
+      notes.push(`- WARNING, N = ${size.n.toLocaleString('en')}: the product code changed during the run (${[...codes].join('; ')}), so its Verbatim steps are not comparable; run again on a quiet tree`);
+    }
+  }
   return [...lines, '', ...notes].join('\n');
 }
 
