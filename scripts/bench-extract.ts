@@ -13,6 +13,7 @@ import { parseSeed } from '../src/parse/index.ts';
 import { extractQuotes } from '../src/quotes/index.ts';
 import { readSeed } from '../src/read/index.ts';
 import { resolveSpeakers } from '../src/speakers/index.ts';
+import { SHARED } from './eval.ts';
 import type { ParsedArticle, QuotedArticle } from '../src/types.ts';
 
 const argv = process.argv.slice(2);
@@ -20,7 +21,7 @@ const arg = (name: string, dflt: string): string => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] ?? dflt : dflt;
 };
-const dir = arg('--dir', join(process.env.VERBATIM_SHARED ?? '/work/shared', 'corpora', 'bbc'));
+const dir = arg('--dir', join(SHARED, 'corpora', 'bbc'));
 const rounds = Number(arg('--rounds', '5'));
 
 const parsed: ParsedArticle[] = [];

@@ -8,14 +8,16 @@
  * Only `writeApi` knows the output layout; the lead will swap it for `verbatim build`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processSeed } from '../src/pipeline.ts';
 import { mergeSpeakers, type SpeakerMerge } from '../src/speakers/merge.ts';
 import type { AttributedArticle } from '../src/types.ts';
 
-const SHARED = process.env.VERBATIM_SHARED ?? '/work/shared';
+/** The shared corpora and scorer: `$VERBATIM_SHARED`, else `../shared` beside the repository, else `/work/shared`. */
+export const SHARED = process.env.VERBATIM_SHARED ?? [join(fileURLToPath(new URL('../..', import.meta.url)), 'shared'), '/work/shared'].find((d) => existsSync(d)) ?? '/work/shared';
 
 /** Write `OUT/api/articles/<id>.json` with the fields the scorer reads. */
 export function writeApi(out: string, articles: readonly AttributedArticle[], merge: SpeakerMerge): void {
