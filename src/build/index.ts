@@ -105,6 +105,21 @@ export function buildDate(archive: Archive, sourceDateEpoch?: string): string | 
 }
 
 /**
+ * The `OutputError` behind `error` when it means the output cannot be written (full disk,
+ * read-only folder), else null. Looks through wrappers: Eleventy reports a failed write as an
+ * `EleventyTemplateError` whose `originalError` holds the file system's error.
+ */
+function asOutputError(error: unknown, fallbackPath: string): OutputError | null {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 8; depth++) {
+    const { code, path } = current as NodeJS.ErrnoException;
+    if (code !== undefined && OUTPUT_ERROR_CODES.has(code)) return new OutputError(path ?? fallbackPath, code, error);
+    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return null;
+}
+
+/**
  * Build the site.
  *
  * @example
@@ -122,7 +137,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     mark = now;
   };
   const layout = outputLayout(options.outDir);
-  const release = await acquireLock(layout);
+  const release = await acquireLock(layout).catch((error: unknown) => {
+    throw asOutputError(error, layout.state) ?? error;
+  });
   try {
     await collectGarbage(layout);
 
@@ -160,11 +177,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await publish(layout, generation);
     } catch (error) {
       await rm(generation, { recursive: true, force: true }).catch(() => {});
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== undefined && OUTPUT_ERROR_CODES.has(code)) {
-        throw new OutputError((error as NodeJS.ErrnoException).path ?? options.outDir, code, error);
-      }
-      throw error;
+      throw asOutputError(error, options.outDir) ?? error;
     }
     await mkdir(dirname(manifestFile), { recursive: true });
     await writeFile(`${manifestFile}.tmp`, JSON.stringify(manifest));
