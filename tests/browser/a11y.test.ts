@@ -10,7 +10,8 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, newPage, pageTypes, site, useBrowser, useContext, searchFor, waitForSearchUi } from './harness.ts';
+import { HAVE_CHROMIUM, newPage, pageTypes, site, useBrowser, useContext } from './harness.ts';
+import { searchFor, waitForSearchUi } from './search-ui.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

@@ -5,7 +5,8 @@
  * also runs a search, so Pagefind's scripts, WebAssembly and merged shards are loaded too.
  */
 import { describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, newPage, pageTypes, site, useBrowser, useContext, searchFor, waitForSearchUi } from './harness.ts';
+import { HAVE_CHROMIUM, newPage, pageTypes, site, useBrowser, useContext } from './harness.ts';
+import { searchFor, waitForSearchUi } from './search-ui.ts';
 
 describe.skipIf(!HAVE_CHROMIUM)('errors', () => {
   const browser = useBrowser();

@@ -145,39 +145,3 @@ export function useContext(browser: () => Browser, options: BrowserContextOption
     return context;
   };
 }
-
-/** On the search page, wait until Pagefind's UI has drawn its search box. */
-export async function waitForSearchUi(page: Page): Promise<void> {
-  await page.locator('.pagefind-ui__search-input').waitFor({ state: 'visible', timeout: 15_000 });
-}
-
-/**
- * Type `query` into Pagefind's search box and wait until every result for it is drawn
- * ("Load more results" pressed until it is gone). Returns each result's link, in order.
- */
-export async function searchFor(page: Page, query: string): Promise<string[]> {
-  await page.locator('.pagefind-ui__search-input').fill(query);
-  const message = page.locator('.pagefind-ui__message', { hasText: query });
-  await message.waitFor({ timeout: 15_000 });
-  if (/^no results/i.test(((await message.textContent()) ?? '').trim())) return [];
-  return drawnResults(page);
-}
-
-/** Wait until every current result is drawn, pressing "Load more results" until it is gone; returns each result's link, in order. */
-export async function drawnResults(page: Page): Promise<string[]> {
-  const more = page.locator('.pagefind-ui__button', { hasText: /load more/i });
-  for (;;) {
-    // Each result is a placeholder until its fragment has loaded and its link is drawn.
-    await page.waitForFunction(
-      () => {
-        const results = [...document.querySelectorAll('.pagefind-ui__result')];
-        return results.length > 0 && results.every((r) => r.querySelector('.pagefind-ui__result-link') !== null);
-      },
-      undefined,
-      { timeout: 15_000 },
-    );
-    if (!(await more.isVisible())) break;
-    await more.click();
-  }
-  return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-}
