@@ -54,6 +54,7 @@ export async function renderPages(pages: readonly SitePage[], outDir: string): P
       config.addGlobalData('verbatimPages', pages);
       config.addJavaScriptFunction('renderVerbatimPage', renderPage);
       config.addPassthroughCopy({ [join(TEMPLATES_DIR, 'assets/site.css')]: CSS_PATH });
+      config.addPassthroughCopy({ [join(TEMPLATES_DIR, 'assets/search.js')]: 'assets/search.js' });
     },
   });
   // Eleventy prints "Wrote N files" even in quiet mode; the build prints its own summary.

@@ -57,7 +57,7 @@ export function articleView(d: ArticlePageData): Html {
   return html`<article class="article" data-pagefind-body data-pagefind-filter="year:${year}">
 <header>
 <h1 data-pagefind-meta="title">${markText(d.headline, marks(partQuotes('headline', 0), false))}</h1>
-<p class="meta">${d.date === null ? html`<a href="${d.dateUrl}">Undated</a>` : html`<a href="${d.dateUrl}">${dateHtml(d.date, html` data-pagefind-sort="date:${d.date}"`)}</a>`}${
+<p class="meta">${d.date === null ? html`<a href="${d.dateUrl}">Undated</a>` : html`<a href="${d.dateUrl}">${dateHtml(d.date, html` data-pagefind-meta="date:${d.date}"`)}</a>`}${
     d.source ? html` · <a href="${d.source.url}" data-pagefind-filter="source">${d.source.label}</a>` : ''
   }${d.author ? html` · By ${d.author}` : ''}</p>
 ${d.summary.length > 0 ? html`<div class="summary">${d.summary.map((s, i) => html`<p>${markText(s, marks(partQuotes('summary', i), true))}</p>`)}</div>` : ''}

@@ -23,15 +23,38 @@ function browse(links: SearchPageData['indexes']): Html {
   return html`<ul class="terms">${links.map((l) => html`<li><a href="${l.url}">${l.label}</a></li>`)}</ul>`;
 }
 
+/** The search script's stable URL (copied from `templates/assets/search.js`). */
+export const SEARCH_JS_URL = '/assets/search.js';
+
+/**
+ * The search page: a plain GET form (speaker, source and year filters are filled from the index
+ * by `search.js`), a live status line and the results list. The form stays `hidden` until the
+ * script shows it, so without JavaScript only the notice and the indexes remain.
+ */
 export function searchView(d: SearchPageData): Html {
   return html`<h1>Search</h1>
-<div id="search" class="search"></div>
+<div id="search" class="search" hidden>
+<form id="search-form" role="search" action="/search/" method="get">
+<p class="field"><label for="search-q">Search for</label>
+<input type="search" id="search-q" name="q" autocomplete="off" enterkeyhint="search" aria-describedby="search-hint">
+<span id="search-hint" class="hint">Put words in quotation marks to find that exact phrase.</span></p>
+<div class="filters">
+<p class="field"><label for="search-speaker">Speaker</label>
+<select id="search-speaker" name="speaker"><option value="">Any speaker</option></select></p>
+<p class="field"><label for="search-source">Source</label>
+<select id="search-source" name="source"><option value="">Any source</option></select></p>
+<p class="field"><label for="search-year">Year</label>
+<select id="search-year" name="year"><option value="">Any year</option></select></p>
+</div>
+<p><button type="submit">Search</button></p>
+</form>
+<p id="search-status" class="status" role="status"></p>
+<ol id="search-results" class="list results"></ol>
+</div>
 <noscript><p><strong>Search needs JavaScript</strong>, which is off or unavailable in this browser. Every article and quote can also be reached through the indexes below.</p></noscript>
 <h2>Browse instead</h2>
 ${browse(d.indexes)}
-<link rel="stylesheet" href="/pagefind/pagefind-ui.css">
-<script src="/pagefind/pagefind-ui.js"></script>
-<script>addEventListener("DOMContentLoaded",async function(){if(!window.PagefindUI)return;var s=await(await fetch("/pagefind/shards.json")).json();if(!s.length)return;new PagefindUI({element:"#search",bundlePath:s[0],mergeIndex:s.slice(1).map(function(b){return{bundlePath:b}}),sort:{date:"desc"},showSubResults:true,showImages:false})})</script>`;
+<script src="${SEARCH_JS_URL}" defer></script>`;
 }
 
 export function notFoundView(d: NotFoundPageData): Html {
