@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, lstat, mkdir, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { build, type BuildReport } from '../../src/build/index.ts';
 import { hashTree, tempDir } from '../helpers/tree.ts';
@@ -137,4 +137,15 @@ export async function snapshot(dir: string): Promise<Map<string, string>> {
     else result.set(rel, createHash('sha256').update(await readFile(path)).digest('hex'));
   }
   return result;
+}
+
+/**
+ * A private copy of the code (src, templates, bin; node_modules linked) for tests that compare
+ * many builds over time: colleagues editing the shared tree must not change the site mid-test.
+ * Returns the copy's `bin/verbatim.js`.
+ */
+export async function isolatedBin(dir: string): Promise<string> {
+  for (const name of ['src', 'templates', 'bin', 'package.json', 'tsconfig.json']) await cp(join(REPO, name), join(dir, name), { recursive: true });
+  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  return join(dir, 'bin', 'verbatim.js');
 }
