@@ -8,14 +8,18 @@ import type { ArticlePageData, ArticleQuote, Attribution } from '../../src/site/
 import { articleList, dateHtml, formatDate, plural } from './common.ts';
 import { markParagraph, markText, type Mark } from './mark.ts';
 
-/** Who said it, inline after the quote: a link, "possibly …" when uncertain, "unattributed" otherwise. */
+/**
+ * Who said it, inline after the quote: a link, "possibly …" when uncertain, "unattributed" otherwise.
+ * Not indexed for search (`data-pagefind-ignore`): glued to the quote's last word, it would make
+ * that word unfindable in an exact phrase, and the speaker is a search filter already.
+ */
 export function byline(by: Attribution): Html {
   if (by.status === 'named') {
     const name = by.url === null ? html`${by.name}` : html`<a href="${by.url}">${by.name}</a>`;
-    return by.uncertain ? html`<span class="by u">possibly ${name} <span class="flag">(uncertain)</span></span>` : html`<span class="by">${name}</span>`;
+    return by.uncertain ? html`<span class="by u" data-pagefind-ignore>possibly ${name} <span class="flag">(uncertain)</span></span>` : html`<span class="by" data-pagefind-ignore>${name}</span>`;
   }
-  if (by.status === 'anonymous') return html`<span class="by anon">unattributed: ${by.name}</span>`;
-  return html`<span class="by anon">unattributed</span>`;
+  if (by.status === 'anonymous') return html`<span class="by anon" data-pagefind-ignore>unattributed: ${by.name}</span>`;
+  return html`<span class="by anon" data-pagefind-ignore>unattributed</span>`;
 }
 
 function marks(quotes: readonly ArticleQuote[], inline: boolean): Mark[] {
