@@ -20,7 +20,7 @@ import type {
   SpeakerType,
 } from '../types.ts';
 import { partText, sentenceAround } from './context.ts';
-import { assignSlugs, slugify } from './slug.ts';
+import { assignSlugs, shortHash, slugify } from './slug.ts';
 
 export { slugify, assignSlugs, RESERVED_SLUGS, shortHash } from './slug.ts';
 
@@ -65,6 +65,27 @@ function ref(article: { id: string; url: string; headline: { text: string }; dat
 }
 
 /**
+ * Seeds in different folders may share a file name, and so an id. The first by path keeps it;
+ * each other gets `<id>-<shortHash(path)>`, so every article has its own id, slug and page.
+ */
+function uniqueIds(articles: readonly AttributedArticle[]): AttributedArticle[] {
+  const byPath = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const taken = new Set(articles.map((a) => a.id));
+  const kept = new Set<string>();
+  return byPath.map((article) => {
+    if (!kept.has(article.id)) {
+      kept.add(article.id);
+      return article;
+    }
+    let id = `${article.id}-${shortHash(article.path)}`;
+    for (let n = 2; taken.has(id); n++) id = `${article.id}-${shortHash(article.path)}-${n}`;
+    taken.add(id);
+    kept.add(id);
+    return { ...article, id };
+  });
+}
+
+/**
  * Build the archive from every published article.
  *
  * @example
@@ -73,7 +94,7 @@ function ref(article: { id: string; url: string; headline: { text: string }; dat
  */
 export function buildArchive(articles: readonly AttributedArticle[], options: ArchiveOptions = {}): Archive {
   const messages: Message[] = [];
-  const byId = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = uniqueIds(articles).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // Byte-identical seeds: both are published, and the editor is told.
   const firstByHash = new Map<string, AttributedArticle>();
