@@ -10,8 +10,11 @@ import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { articleUrl, HAVE_CHROMIUM, newPage, site, speakerUrl, useBrowser, useContext } from './harness.ts';
-import { resultTitles, searchFor, waitForSearchUi } from './search-ui.ts';
+import { filterBySpeaker, resultTitles, searchFor, waitForSearchUi } from './search-ui.ts';
 import { HOSTILE, HOSTILE_HEADLINE, HOSTILE_QUOTE_WORDS, HOSTILE_SPEAKER } from './seeds.ts';
+
+/** The hostile seed's source, as the index and the search page's source filter name it. */
+const HOSTILE_SOURCE = `Hostile Source ${HOSTILE.js} ${HOSTILE.img}`;
 
 /** Site-relative URLs of every HTML page whose source contains the hostile marker. */
 function hostilePages(): string[] {
@@ -36,9 +39,7 @@ async function traces(page: Page): Promise<Record<string, unknown>> {
   return page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned,
     injectedImages: [...document.querySelectorAll('img[src="x"], img[src="y"], [onerror]')].map((e) => e.outerHTML),
-    javascriptLinks: [...document.querySelectorAll('[href^="javascript:" i], [src^="javascript:" i], [action^="javascript:" i]')]
-      .filter((e) => !e.closest('.pagefind-ui'))
-      .map((e) => e.outerHTML),
+    javascriptLinks: [...document.querySelectorAll('[href^="javascript:" i], [src^="javascript:" i], [action^="javascript:" i]')].map((e) => e.outerHTML),
     runnableScripts: [...document.querySelectorAll('script')]
       .filter((s) => s.type === '' || /javascript|module/i.test(s.type))
       .filter((s) => (s.textContent ?? '').includes('__pwned'))
@@ -130,13 +131,32 @@ describe.skipIf(!HAVE_CHROMIUM)('no injected script runs', () => {
   it('runs no injected script on the search page, in its filters or in a result showing the hostile article', async () => {
     const { page, problems } = await newPage(context());
     try {
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
       await page.goto(`${site().url}/search/`);
       await waitForSearchUi(page);
       const links = await searchFor(page, HOSTILE_QUOTE_WORDS);
       expect(links).toContain(articleUrl('zz-hostile'));
       expect((await resultTitles(page)).some((title) => title.includes(HOSTILE.script))).toBe(true);
+      // The result's source and its excerpt (escaped HTML in the index) show the literal characters.
+      const result = page.locator('#search-results > li', { has: page.locator(`a[href="${articleUrl('zz-hostile')}"]`) });
+      expect(await result.locator('.meta').textContent()).toContain(HOSTILE_SOURCE);
+      expect(await result.locator('.excerpt').textContent()).toContain(HOSTILE.script);
+
+      // The filter menus name the hostile speaker and source as text, with the names as values.
+      await page.waitForFunction(() => ['speaker', 'source'].every((f) => document.querySelectorAll(`#search-${f} option`).length > 1), undefined, { timeout: 15_000 });
+      const options = (select: string) =>
+        page.locator(`${select} option`).evaluateAll((list) => list.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+      expect(await options('#search-speaker')).toContainEqual({ value: HOSTILE_SPEAKER, text: expect.stringContaining(HOSTILE_SPEAKER) });
+      expect(await options('#search-source')).toContainEqual({ value: HOSTILE_SOURCE, text: expect.stringContaining(HOSTILE_SOURCE) });
+      // Choosing the hostile speaker finds the hostile article, and the status names the speaker as text.
+      expect(await filterBySpeaker(page, HOSTILE_SPEAKER)).toContain(articleUrl('zz-hostile'));
+      expect(await page.locator('#search-status').textContent()).toContain(HOSTILE_SPEAKER);
+
       expect(await traces(page)).toEqual(CLEAN);
       expect(problems.dialogs).toEqual([]);
+      expect(problems.pageErrors).toEqual([]);
+      expect(requests.filter((p) => /\/(x|y)$/.test(p))).toEqual([]);
     } finally {
       await page.close();
     }

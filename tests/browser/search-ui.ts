@@ -59,3 +59,14 @@ export async function filterBySpeaker(page: Page, name: string): Promise<string[
   await submitAndWait(page, name);
   return resultLinks(page);
 }
+
+/**
+ * Open `url` (the search page with a search in its address, `/search/?q=…`) and wait until
+ * the search it names has run and its results are drawn. Returns their links, in order.
+ */
+export async function openSearch(page: Page, url: string): Promise<string[]> {
+  await page.goto(url);
+  await waitForSearchUi(page);
+  await page.locator('#search-results[aria-busy="false"]').waitFor({ state: 'attached', timeout: 15_000 });
+  return resultLinks(page);
+}
