@@ -347,9 +347,9 @@ describe('issue 6 matrix, end to end', () => {
     for (const [path, bytes] of pages) {
       const doc = parseHtml(bytes.toString('utf8'));
       expect(injections(doc), path).toEqual([]);
-      const text = textContent(doc);
-      expect(text, path).not.toContain('49');
-      expect(text.includes('{{7*7}}') || text.includes("{% include 'x' %}") || text.includes('window.__pwned=1'), path).toBe(true);
+      // Wherever the article is shown, its whole headline is there as text: nothing was run
+      // ({{7*7}} did not become 49), dropped or turned into markup.
+      if (bytes.toString('utf8').includes('Hostile')) expect(textContent(doc), path).toContain(headline);
       for (const script of elements(doc, 'script')) {
         const raw = textContent(script);
         expect(raw, path).not.toMatch(/<\/script|<!--/i);
