@@ -10,8 +10,12 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/browser/**'] } },
       // One site build and one Chromium for every browser test file (tests/setup/browser.ts). The files
-      // mostly wait on Chromium's own processes, so two run at once even on a 2-core machine.
-      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['./tests/setup/browser.ts'], maxWorkers: 2 } },
+      // mostly wait on Chromium's own processes, so two run at once even on a 2-core machine; they run
+      // after the unit tests (a project with its own maxWorkers needs its own groupOrder).
+      {
+        extends: true,
+        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['./tests/setup/browser.ts'], maxWorkers: 2, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });
