@@ -3,7 +3,7 @@
  * machine files. Eleventy sees only `templates/page.11ty.js` (one paginated template over the
  * pages as global data) and the CSS; seeds reach it only as data.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderPage } from '../../templates/views/index.ts';
@@ -53,13 +53,27 @@ export async function renderPages(pages: readonly SitePage[], outDir: string): P
       config.ignores.add(join(TEMPLATES_DIR, 'views/**'));
       config.addGlobalData('verbatimPages', pages);
       config.addJavaScriptFunction('renderVerbatimPage', renderPage);
-      config.addPassthroughCopy({ [join(TEMPLATES_DIR, 'assets/site.css')]: CSS_PATH });
-      config.addPassthroughCopy({ [join(TEMPLATES_DIR, 'assets/search.js')]: 'assets/search.js' });
     },
   });
   // Eleventy prints "Wrote N files" even in quiet mode; the build prints its own summary.
   (eleventy as unknown as { disableLogger(): void }).disableLogger();
   await eleventy.write();
+  copyAssets(outDir);
+}
+
+/** Template assets copied as they are: source in `templates/` → path in the output. */
+const ASSETS: Readonly<Record<string, string>> = { 'assets/site.css': CSS_PATH, 'assets/search.js': 'assets/search.js' };
+
+/**
+ * Copy the assets ourselves rather than with Eleventy's passthrough copy, whose failures (a full
+ * disk) surface as unhandled rejections that crash the process instead of reaching the build.
+ */
+function copyAssets(outDir: string): void {
+  for (const [from, to] of Object.entries(ASSETS)) {
+    const target = join(resolve(outDir), to);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(join(TEMPLATES_DIR, from), target);
+  }
 }
 
 /** The part of Eleventy's config API we use. */
