@@ -8,6 +8,11 @@ import type { Head } from '../../src/site/model.ts';
 /** The stylesheet's stable URL (copied from `templates/assets/site.css`). */
 export const CSS_URL = '/assets/site.css';
 
+/** The site icon, inline: browsers then never ask for a missing `/favicon.ico` (a failed request on every first visit). */
+const ICON = `data:image/svg+xml,${encodeURIComponent(
+  "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><rect width='16' height='16' rx='3' fill='#0b4f9c'/><text x='8' y='15' font-size='15' text-anchor='middle' fill='#fff' font-family='Georgia,serif'>“</text></svg>",
+)}`;
+
 const SECTIONS = [
   { label: 'Latest', url: '/' },
   { label: 'Speakers', url: '/speakers/' },
@@ -34,6 +39,7 @@ export function layout(head: Head, url: string, main: Html): Html {
 <title>${title}</title>
 <meta name="description" content="${head.description}">
 <link rel="canonical" href="${head.canonical}">
+<link rel="icon" href="${ICON}">
 <link rel="stylesheet" href="${CSS_URL}">
 ${head.feeds.map((f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.url}">\n`)}<meta property="og:type" content="${head.ogType}">
 <meta property="og:title" content="${head.title}">
