@@ -19,6 +19,8 @@ import type { AttributedArticle, Message } from '../../src/types.ts';
 import { FIXTURES, GOOD, SAMPLE } from './harness.ts';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 2000);
+/** Shrinking re-runs slow counterexamples many times (minutes); only with FUZZ_SHRINK=1. The seed to replay is always printed. */
+const END_ON_FAILURE = process.env['FUZZ_SHRINK'] === undefined;
 /** The longest one seed may take through every stage, in ms (a hang shows as a breach). */
 const TIME_BOUND = 2000;
 
@@ -128,7 +130,7 @@ describe('fuzzing the pipeline end to end in memory', () => {
       fc.property(mutatedSeed, path, (bytes, file) => {
         if (throughEverything(file, bytes)) published++;
       }),
-      { numRuns: mutatedRuns },
+      { numRuns: mutatedRuns, endOnFailure: END_ON_FAILURE },
     );
     // Most mutations of a good seed still make a publishable article: the fuzzer reached the later stages.
     expect(published).toBeGreaterThan(mutatedRuns / 4);
@@ -139,7 +141,7 @@ describe('fuzzing the pipeline end to end in memory', () => {
       fc.property(randomSeed, path, (bytes, file) => {
         throughEverything(file, bytes);
       }),
-      { numRuns: randomRuns },
+      { numRuns: randomRuns, endOnFailure: END_ON_FAILURE },
     );
   }, 120_000);
 });
