@@ -133,7 +133,8 @@ export function collectEntities(article: QuotedArticle): Inventory {
   const midCaps = new Set<string>();
   for (const b of blocks) {
     if (b.in === 'headline') continue;
-    for (const m of b.text.matchAll(/(?<=[\p{Ll},;:]\s+)(\p{Lu}[\p{L}’'-]*)/gu)) midCaps.add(m[1]!.replace(/[’']s$/u, ''));
+    // a forward match, not a lookbehind: `(?<=…\s+)` rescans whitespace runs from every position (quadratic)
+    for (const m of b.text.matchAll(/[\p{Ll},;:]\s+(?=(\p{Lu}[\p{L}’'-]*))/gu)) midCaps.add(m[1]!.replace(/[’']s$/u, ''));
   }
   interface Occurrence { readonly block: number; readonly sentence: number; readonly index: number; readonly pos: Position; readonly written: string; readonly inQuote: boolean; readonly subject: boolean; readonly cueSubject: boolean; readonly roleBefore: string | null }
   const occurrences: Occurrence[] = [];
