@@ -29,15 +29,7 @@ export interface ArchiveOptions {
   readonly directory?: SpeakerDirectory;
 }
 
-/** An archive-wide speaker before it has a unique slug. */
-export interface MergedSpeaker {
-  readonly id: string;
-  readonly name: string;
-  readonly type: SpeakerType;
-  readonly roles: readonly string[];
-  readonly aliases: readonly string[];
-  readonly description: string | null;
-}
+export type { MergedSpeaker } from '../speakers/merge.ts';
 
 /** Sort key: dated articles newest first, then undated; ties by id. */
 export function compareArticles(a: { date: string | null; id: string }, b: { date: string | null; id: string }): number {
