@@ -2,18 +2,11 @@
  * `verbatim check`: every seed through the pipeline and the archive; nothing is written.
  */
 import { processSeed } from '../pipeline.ts';
-import type { Message, Rejection } from '../types.ts';
 import { collect } from './collect.ts';
+import type { BuildReport } from './index.ts';
 
-export interface CheckReport {
-  readonly articles: number;
-  readonly speakers: number;
-  readonly quotes: number;
-  readonly warnings: number;
-  readonly rejected: readonly Rejection[];
-  readonly messages: readonly Message[];
-  readonly ms: number;
-}
+/** What `check` reports: a build's counts and messages, without publishing. */
+export type CheckReport = Pick<BuildReport, 'articles' | 'speakers' | 'quotes' | 'warnings' | 'rejected' | 'messages' | 'ms'>;
 
 /** Validate the seeds of a folder. */
 export async function check(options: { readonly seedsDir: string; readonly cwd?: string }): Promise<CheckReport> {
