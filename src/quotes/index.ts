@@ -100,9 +100,10 @@ function kindOf(words: string, tokens: readonly Token[], q: number, startsSenten
   return wordCount >= 6 && /[.!?]["”’]?$/u.test(words) && before !== undefined && /^(?:,|:|that)$/.test(before) ? 'direct' : 'partial';
 }
 
+/** The blocks to search. A summary derived from the lede is a copy of body text, so it is left out (its quotes are the lede's). */
 function blocksOf(article: ParsedArticle): Block[] {
   const blocks: Block[] = [{ in: 'headline', paragraph: 0, text: article.headline.text, line: article.headline.line }];
-  article.summary.forEach((s: Line, i) => blocks.push({ in: 'summary', paragraph: i, text: s.text, line: s.line }));
+  if (!article.summaryDerived) article.summary.forEach((s: Line, i) => blocks.push({ in: 'summary', paragraph: i, text: s.text, line: s.line }));
   article.paragraphs.forEach((p, i) => blocks.push({ in: 'body', paragraph: i, text: p.text, line: p.line }));
   return blocks;
 }
@@ -202,6 +203,7 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
       if (near && later.length === 0) groupOf.set(d, groupOf.get(prev) ?? prev);
     }
     if (isTitle(d, groupOf.has(d))) continue;
+    if (d.block.in !== 'body' && repeatsBody(d, drafts)) continue;
     keep.push(d);
   }
 
@@ -240,6 +242,22 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
     };
   });
   return { ...article, quotes, messages: [...article.messages, ...messages] };
+}
+
+const wordsOf = (s: string): string[] => s.toLowerCase().replace(/[’']/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Does a headline or summary quotation repeat one in the body (`Trump: ‘Soft’` over `… has gone “soft,” he said`)?
+ * Then it is the same quotation, listed once: where the body says it.
+ */
+function repeatsBody(d: Draft, drafts: readonly Draft[]): boolean {
+  const mine = wordsOf(d.block.text.slice(d.span.start, d.span.end));
+  if (mine.length === 0) return false;
+  return drafts.some((b) => {
+    if (b.block.in !== 'body') return false;
+    const theirs = new Set(wordsOf(b.block.text.slice(b.span.start, b.span.end)));
+    return mine.filter((w) => theirs.has(w)).length >= 0.8 * mine.length;
+  });
 }
 
 /** Is the text between two quotes of one sentence only the first one's attribution (`“…,” he said, “…”`)? */

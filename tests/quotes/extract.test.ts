@@ -180,3 +180,20 @@ describe('what is not a quote', () => {
     expect(quotes('<tweet tweet-id="783499116076687360"></tweet>')).toHaveLength(0);
   });
 });
+
+describe('one quotation, one entry', () => {
+  it('lists a headline quote that the body repeats once, where the body says it', () => {
+    const a = extractQuotes(article({ headline: 'Trump tells Reno NFL has gone ‘soft’', paragraphs: ['Donald Trump says the NFL has gone “soft” like the country.'] }));
+    expect(a.quotes.map((q) => [q.text, q.in])).toEqual([['soft', 'body']]);
+  });
+
+  it('keeps a headline quote that the body does not repeat', () => {
+    const a = extractQuotes(article({ headline: 'Kasich: ‘We Are Going All The Way’', paragraphs: ['Kasich spoke in Ohio on Tuesday.'] }));
+    expect(a.quotes.map((q) => q.in)).toEqual(['headline']);
+  });
+
+  it('does not search a summary derived from the lede, which would list the lede’s quotes twice', () => {
+    const parsed = { ...article({ summary: ['Warren called Trump “a proven failure.”'], paragraphs: ['Warren called Trump “a proven failure.” She spoke on Sunday.'] }), summaryDerived: true };
+    expect(extractQuotes(parsed).quotes.map((q) => q.in)).toEqual(['body']);
+  });
+});
