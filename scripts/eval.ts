@@ -1,17 +1,20 @@
 /**
- * `npm run eval`: build PolNeAR dev through the per-article pipeline and the
- * cross-article speaker merge, write the JSON API's article records, and print
- * the shared scorer's table.
+ * `npm run eval`: build PolNeAR dev with the real build (`build()` from src/build, the same
+ * code as `verbatim build`, search index off) into a temporary folder, and print the shared
+ * scorer's table for its JSON API.
  *
- *   npm run eval [-- --show 20] [--split dev] [--keep]
+ *   npm run eval [-- --show 20] [--split dev] [--json] [--keep] [--direct] [--compare]
  *
- * Only `writeApi` knows the output layout; the lead will swap it for `verbatim build`.
+ * `--direct` skips the site: it runs the per-article pipeline and the speaker merge and writes
+ * only the fields the scorer reads (fast, for iterating on rules). `--compare` does both and
+ * fails unless the scorer's figures are identical.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from '../src/build/index.ts';
 import { processSeed } from '../src/pipeline.ts';
 import { mergeSpeakers, type SpeakerMerge } from '../src/speakers/merge.ts';
 import type { AttributedArticle } from '../src/types.ts';
@@ -53,21 +56,44 @@ export interface Scores {
   readonly attribution: { readonly precision: number; readonly recall: number; readonly f1: number; readonly speakerAccuracyOnMatched: number };
 }
 
-/** Build a PolNeAR split into a temporary API folder and score it (for tests). */
+function folderOf(split: string): string {
+  if (split === 'test') throw new TypeError('the test split is held out: it is scored by others, never here');
+  return join(SHARED, 'corpora', 'polnear', split);
+}
+
+function scorer(split: string, api: string, extra: readonly string[] = []): string {
+  const args = [join(SHARED, 'eval', 'score.mjs'), '--labels', join(SHARED, 'corpora', 'polnear', `${split}-gold.jsonl`), '--api', api, ...extra];
+  return execFileSync(process.execPath, args, { encoding: 'utf8' });
+}
+
+/** Write the scorer's input for a split straight from the pipeline and the merge (no site); returns the api folder. */
+export function writeDirect(split: string, out: string): string {
+  const articles = buildFolder(folderOf(split));
+  writeApi(out, articles, mergeSpeakers(articles, { speakers: [] }));
+  return join(out, 'api');
+}
+
+/** Build a split with the real build into `out` (search index off); returns the published api folder. */
+export async function writeBuilt(split: string, out: string): Promise<string> {
+  const report = await build({ seedsDir: folderOf(split), outDir: join(out, 'dist'), cacheDir: join(out, 'cache'), search: false, cwd: out });
+  if (!report.published) throw new Error(`eval: the build of ${split} was not published (${report.rejected.length} rejected)`);
+  return join(out, 'dist', 'api');
+}
+
+/**
+ * Score a PolNeAR split through the per-article pipeline and the speaker merge (for tests:
+ * `npm run eval -- --compare` checks that the real build scores the same).
+ */
 export function score(split = 'dev'): Scores {
-  if (split === 'test') throw new TypeError('score: the test split is held out');
-  const articles = buildFolder(join(SHARED, 'corpora', 'polnear', split));
   const out = mkdtempSync(join(tmpdir(), 'verbatim-eval-'));
   try {
-    writeApi(out, articles, mergeSpeakers(articles, { speakers: [] }));
-    const json = execFileSync(process.execPath, [join(SHARED, 'eval', 'score.mjs'), '--labels', join(SHARED, 'corpora', 'polnear', `${split}-gold.jsonl`), '--api', join(out, 'api'), '--json'], { encoding: 'utf8' });
-    return JSON.parse(json) as Scores;
+    return JSON.parse(scorer(split, writeDirect(split, out), ['--json'])) as Scores;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const arg = (name: string, dflt: string): string => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] ?? dflt : dflt;
@@ -77,23 +103,37 @@ function main(argv: readonly string[]): number {
     console.error('the test split is held out: it is scored by others, never here');
     return 2;
   }
-  const folder = join(SHARED, 'corpora', 'polnear', split);
-  const labels = join(SHARED, 'corpora', 'polnear', `${split}-gold.jsonl`);
-  const started = performance.now();
-  const articles = buildFolder(folder);
-  const merge = mergeSpeakers(articles, { speakers: [] });
-  const out = mkdtempSync(join(tmpdir(), 'verbatim-eval-'));
-  writeApi(out, articles, merge);
-  const ms = performance.now() - started;
-  console.log(`built ${articles.length} articles from ${folder} in ${ms.toFixed(0)} ms`);
-  const args = [join(SHARED, 'eval', 'score.mjs'), '--labels', labels, '--api', join(out, 'api')];
+  const extra: string[] = [];
   const show = arg('--show', '');
-  if (show !== '') args.push('--show', show);
-  if (argv.includes('--json')) args.push('--json');
-  process.stdout.write(execFileSync(process.execPath, args, { encoding: 'utf8' }));
-  if (argv.includes('--keep')) console.log(`api kept in ${out}`);
-  else rmSync(out, { recursive: true, force: true });
-  return 0;
+  if (show !== '') extra.push('--show', show);
+  if (argv.includes('--json')) extra.push('--json');
+  const out = mkdtempSync(join(tmpdir(), 'verbatim-eval-'));
+  try {
+    let started = performance.now();
+    if (argv.includes('--direct') || argv.includes('--compare')) {
+      const api = writeDirect(split, join(out, 'direct'));
+      console.log(`pipeline: ${split} in ${(performance.now() - started).toFixed(0)} ms`);
+      process.stdout.write(scorer(split, api, extra));
+      if (argv.includes('--direct')) return 0;
+    }
+    started = performance.now();
+    const api = await writeBuilt(split, join(out, 'build'));
+    console.log(`build: ${split} in ${(performance.now() - started).toFixed(0)} ms`);
+    process.stdout.write(scorer(split, api, extra));
+    if (argv.includes('--compare')) {
+      const direct = scorer(split, join(out, 'direct', 'api'), ['--json']);
+      const built = scorer(split, api, ['--json']);
+      if (direct !== built) {
+        console.error('the real build and the direct pipeline score differently');
+        return 1;
+      }
+      console.log('the real build and the direct pipeline score the same');
+    }
+    return 0;
+  } finally {
+    if (argv.includes('--keep')) console.log(`output kept in ${out}`);
+    else rmSync(out, { recursive: true, force: true });
+  }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));
