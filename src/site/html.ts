@@ -69,8 +69,35 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
   return new Html(out, KEY);
 }
 
+/** The attributes whose value is a URL. */
+const URL_ATTRIBUTES = 'href|src|action|formaction|poster|cite|xlink:href';
+
 /** A template chunk that ends inside a URL attribute: `href="`, `src="`, `action="`, … */
-const URL_ATTRIBUTE = /\s(?:href|src|action|formaction|poster|cite|xlink:href)=["']?$/i;
+const URL_ATTRIBUTE = new RegExp(`\\s(?:${URL_ATTRIBUTES})=["']?$`, 'i');
+
+/** A double-quoted URL attribute whose value is a site-relative path (`/x`, but not `//host` or `/\host`). */
+const SITE_PATH_ATTRIBUTE = new RegExp(`(\\s(?:${URL_ATTRIBUTES})=")(?=/(?![/\\\\]))`, 'gi');
+
+/**
+ * Put every site-relative URL of a rendered document under `basePath`, the path the site is
+ * served from (`/archive` for `https://example.org/archive/`; `''` at the root, which changes
+ * nothing): `href="/speakers/"` becomes `href="/archive/speakers/"`. Fragments (`#q3`),
+ * absolute URLs and `//host` URLs are left alone.
+ *
+ * Safe on documents made by {@link html}: it escapes `"` in every value it writes, so seed text
+ * can never contain `href="/`, and the only such sequences are real attributes of our templates
+ * (and links the sanitizer kept in Markdown seeds, which are site-relative too). JSON-LD cannot
+ * contain it either: a `"` inside a JSON string is always `\"`.
+ *
+ * @example
+ *   withBasePath('<a href="/speakers/">', '/archive') // '<a href="/archive/speakers/">'
+ */
+export function withBasePath(document: string, basePath: string): string {
+  if (basePath === '') return document;
+  if (!basePath.startsWith('/') || basePath.endsWith('/')) throw new TypeError(`base path must start with "/" and not end with one, not ${JSON.stringify(basePath)}`);
+  const prefix = escapeHtml(basePath);
+  return document.replace(SITE_PATH_ATTRIBUTE, (attribute: string) => attribute + prefix);
+}
 
 /** Join rendered pieces (each escaped unless `Html`) with an optional `Html` separator. */
 export function joinHtml(values: readonly HtmlValue[], separator: Html | '' = ''): Html {

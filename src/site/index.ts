@@ -30,7 +30,7 @@ import type {
   SpeakerPageQuote,
 } from './model.ts';
 import { paginate } from './paginate.ts';
-import { absoluteUrl, sitemapFiles } from './sitemap.ts';
+import { absoluteUrl, basePath, sitemapFiles } from './sitemap.ts';
 import type { SiteFile, SiteOptions, SitePage, SitePlan } from './types.ts';
 
 export type { PageData } from './model.ts';
@@ -104,6 +104,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     pages.push({ url, template: data.kind, data });
   };
 
+  const sitePath = basePath(options);
   const feeds = feedFiles(archive, siteOptions);
   const feedPaths = new Set(feeds.map((f) => f.path));
   const siteFeeds: Head['feeds'] = [
@@ -115,6 +116,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     siteTitle: options.title,
     description: clip(description, 200),
     canonical: absoluteUrl(url, options),
+    basePath: sitePath,
     ogType: 'website',
     published: null,
     feeds: siteFeeds,

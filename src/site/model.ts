@@ -23,6 +23,12 @@ export interface Head {
   readonly description: string;
   /** Absolute canonical URL. */
   readonly canonical: string;
+  /**
+   * The path the site is served from: `''` at the root of its host, `/archive` when the base URL
+   * is `https://example.org/archive/`. The page's links are written under it (`/archive/speakers/`);
+   * the URLs in the page data stay site-relative (`/speakers/`).
+   */
+  readonly basePath: string;
   readonly ogType: 'website' | 'article' | 'profile';
   /** `YYYY-MM-DD` for dated articles. */
   readonly published: string | null;

@@ -61,6 +61,23 @@ function parseBase(baseUrl: string): URL {
   return base;
 }
 
+/** A parsed base URL's path without its trailing slash. */
+function pathOf(base: URL): string {
+  return base.pathname.replace(/\/+$/, '');
+}
+
+/**
+ * The path the site is served from, as it appears in links: `''` for `https://n.example`,
+ * `/archive` for `https://n.example/archive/` (percent-encoded, no trailing slash).
+ * Throws a `TypeError` for a base URL that {@link absoluteUrl} would refuse.
+ *
+ * @example
+ *   basePath({ baseUrl: 'https://n.example/news archive/' }) // '/news%20archive'
+ */
+export function basePath(options: Pick<SiteOptions, 'baseUrl'>): string {
+  return pathOf(parseBase(options.baseUrl));
+}
+
 /**
  * Percent-encode every character RFC 3986 does not allow in a path, query or fragment,
  * and every `%` that does not start an escape. Existing `%XX` escapes and the URL's
@@ -89,7 +106,7 @@ export function absoluteUrl(url: string, options: Pick<SiteOptions, 'baseUrl'>):
     throw new TypeError(`expected a site-relative URL starting with "/", not ${JSON.stringify(url)}`);
   }
   const base = parseBase(options.baseUrl);
-  const prefix = base.pathname.replace(/\/+$/, '');
+  const prefix = pathOf(base);
   const absolute = new URL(`${base.origin}${prefix}${encodeUrl(url)}`);
   if (absolute.origin !== base.origin || !absolute.pathname.startsWith(`${prefix}/`)) {
     throw new TypeError(`URL ${JSON.stringify(url)} leaves the site at ${JSON.stringify(options.baseUrl)}`);

@@ -1,7 +1,10 @@
 /*
  * Verbatim search: Pagefind's JavaScript API over the sharded index, drawn by this script.
  *
- * The shards listed in /pagefind/shards.json are merged into one search (mergeIndex). The
+ * The site may be served under a path (https://example.org/archive/): every URL this script
+ * asks for is under ROOT, the folder above this script's own assets/ folder.
+ *
+ * The shards listed in pagefind/shards.json are merged into one search (mergeIndex). The
  * query and filters live in the page URL (?q=…&speaker=…&source=…&year=…), so a search can be
  * linked to; it runs on load and on submit. Up to LIMIT results are loaded and listed newest
  * first by their `date` meta (YYYY-MM-DD), undated last, ties in Pagefind's relevance order.
@@ -22,6 +25,8 @@
   var LIMIT = 100;
   var FILTERS = ['speaker', 'source', 'year'];
   var FILTER_WORDS = { speaker: 'speaker', source: 'source', year: 'year' };
+  /** The site's root path, e.g. `/` or `/archive/`: this script is `<root>assets/search.js`. */
+  var ROOT = document.currentScript && document.currentScript.src ? new URL('../', document.currentScript.src).pathname : '/';
   var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
   var root = document.getElementById('search');
@@ -40,18 +45,23 @@
   function pagefind() {
     if (loading === null) {
       loading = (async function () {
-        var response = await fetch('/pagefind/shards.json');
+        var response = await fetch(ROOT + 'pagefind/shards.json');
         if (!response.ok) throw new Error('shards.json: HTTP ' + response.status);
         var listed = await response.json();
-        var bundles = (Array.isArray(listed) ? listed : []).filter(function (b) {
-          return typeof b === 'string' && /^\/pagefind\/[a-z0-9_-]+\/$/i.test(b);
-        });
+        // Listed site-relative (`/pagefind/s03/`); fetched under ROOT. Result URLs get ROOT too.
+        var bundles = (Array.isArray(listed) ? listed : [])
+          .filter(function (b) {
+            return typeof b === 'string' && /^\/pagefind\/[a-z0-9_-]+\/$/i.test(b);
+          })
+          .map(function (b) {
+            return ROOT + b.slice(1);
+          });
         if (bundles.length === 0) return null;
         var pf = await import(bundles[0] + 'pagefind.js');
-        await pf.options({ baseUrl: '/' });
+        await pf.options({ baseUrl: ROOT });
         await Promise.all(
           bundles.slice(1).map(function (bundle) {
-            return pf.mergeIndex(bundle, { baseUrl: '/' });
+            return pf.mergeIndex(bundle, { baseUrl: ROOT });
           }),
         );
         return pf;

@@ -2,7 +2,7 @@
  * The views: one function per page kind, dispatched by `SitePage.template`.
  * Every view writes HTML only through the auto-escaping `html` tag (`src/site/html.ts`).
  */
-import type { Html } from '../../src/site/html.ts';
+import { withBasePath, type Html } from '../../src/site/html.ts';
 import type { PageData } from '../../src/site/model.ts';
 import type { SitePage } from '../../src/site/types.ts';
 import { articleView } from './article.ts';
@@ -28,7 +28,8 @@ function main(data: PageData): Html {
 }
 
 /**
- * Render one planned page to a complete HTML document.
+ * Render one planned page to a complete HTML document. The views write site-relative links
+ * (`/speakers/`); they are then put under the site's base path (`/archive/speakers/`).
  *
  * @example
  *   renderPage(plan.pages[0]) // '<!doctype html>\n<html lang="en">…'
@@ -38,5 +39,5 @@ export function renderPage(page: SitePage): string {
   if (data === null || typeof data !== 'object' || data.kind !== page.template) {
     throw new TypeError(`page ${page.url}: template "${page.template}" does not match its data`);
   }
-  return layout(data.head, page.url, main(data)).toString();
+  return withBasePath(layout(data.head, page.url, main(data)).toString(), data.head.basePath);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SITEMAP_LIMIT, absoluteUrl, escapeXml, sitemapFiles } from '../../src/site/sitemap.ts';
+import { SITEMAP_LIMIT, absoluteUrl, basePath, escapeXml, sitemapFiles } from '../../src/site/sitemap.ts';
 import { HOSTILE, OPTIONS, fileAt } from './fixture.ts';
 import { textOf, xmlErrors } from './xml.ts';
 
@@ -102,6 +102,16 @@ describe('absoluteUrl', () => {
   it('throws a TypeError for a base URL with a query or a non-http scheme', () => {
     expect(() => absoluteUrl('/', { baseUrl: `${BASE}/?x=1` })).toThrow(TypeError);
     expect(() => absoluteUrl('/', { baseUrl: 'ftp://news.example.org' })).toThrow(TypeError);
+  });
+});
+
+describe('basePath', () => {
+  it('is empty at the root of a host and the encoded path without its trailing slash under one', () => {
+    expect(basePath({ baseUrl: BASE })).toBe('');
+    expect(basePath({ baseUrl: `${BASE}/` })).toBe('');
+    expect(basePath({ baseUrl: `${BASE}/archive/` })).toBe('/archive');
+    expect(basePath({ baseUrl: `${BASE}/news archive/2024` })).toBe('/news%20archive/2024');
+    expect(absoluteUrl('/speakers/', { baseUrl: `${BASE}/archive/` })).toBe(`${BASE}/archive/speakers/`);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, joinHtml, safeUrl, trustedHtml } from '../../src/site/html.ts';
+import { escapeHtml, html, joinHtml, safeUrl, trustedHtml, withBasePath } from '../../src/site/html.ts';
 import { HOSTILE } from './fixture.ts';
 
 describe('html', () => {
@@ -38,6 +38,17 @@ describe('html', () => {
     expect(safeUrl('#q3')).toBe('#q3');
     expect(safeUrl('https://example.org/a?b=c')).toBe('https://example.org/a?b=c');
     expect(html`<a href="${'/a?b=1&c=2'}">`.toString()).toBe('<a href="/a?b=1&amp;c=2">');
+  });
+
+  it('puts site-relative URLs of a document under the base path, and nothing else', () => {
+    const page = html`<a href="/speakers/">s</a><link rel="stylesheet" href="/assets/site.css"><script src="/assets/search.js"></script><form action="/search/"></form><a href="#q3">c</a><a href="https://x.example/y">x</a><a href="//evil.example/">e</a><p title="/t">${'href="/in-text/"'}</p>`.toString();
+    expect(withBasePath(page, '/archive')).toBe(
+      '<a href="/archive/speakers/">s</a><link rel="stylesheet" href="/archive/assets/site.css"><script src="/archive/assets/search.js"></script><form action="/archive/search/"></form><a href="#q3">c</a><a href="https://x.example/y">x</a><a href="//evil.example/">e</a><p title="/t">href=&quot;/in-text/&quot;</p>',
+    );
+    expect(withBasePath(page, '')).toBe(page);
+    expect(withBasePath('<a href="/">', '/a&b')).toBe('<a href="/a&amp;b/">');
+    expect(() => withBasePath(page, '/archive/')).toThrow(TypeError);
+    expect(() => withBasePath(page, 'archive')).toThrow(TypeError);
   });
 
   it('refuses to make Html values with new', () => {
