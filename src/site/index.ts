@@ -4,7 +4,8 @@
  * URL scheme (site-relative; `…/` is the `index.html` inside it):
  * - `/` home, `/page/<n>/` older home pages (numbered from the oldest, see `paginate.ts`)
  * - `/articles/<slug>/` (from the archive), quote anchors `#q1`, `#q2`, …
- * - `/speakers/` index, `/speakers/<slug>/`, `/speakers/<slug>/page/<n>/`
+ * - `/speakers/` the most quoted, `/speakers/index/<letter>/` everyone by name (`a`…`z`, other cased
+ *   letters such as `д`, and `other`; see `letters.ts`), `/speakers/<slug>/`, `/speakers/<slug>/page/<n>/`
  * - `/dates/`, `/dates/<yyyy>/`, `/dates/<yyyy>/<mm>/`, `/dates/undated/` (each paginated)
  * - `/sources/`, `/sources/<slug>/`, `/tags/`, `/tags/<slug>/` (each paginated)
  * - `/search/`, `/404.html`
@@ -29,6 +30,7 @@ import type {
   SpeakerPageData,
   SpeakerPageQuote,
 } from './model.ts';
+import { byLetter, OTHER_LETTER } from './letters.ts';
 import { paginate } from './paginate.ts';
 import { absoluteUrl, basePath, sitemapFiles } from './sitemap.ts';
 import type { SiteFile, SiteOptions, SitePage, SitePlan } from './types.ts';
@@ -41,10 +43,21 @@ export interface PlanOptions extends SiteOptions {
   readonly pageSize?: number;
   /** Quotes per speaker page. Default 50. */
   readonly speakerPageSize?: number;
+  /** How many of the most quoted speakers `/speakers/` lists (everyone is on the letter pages). Default 100. */
+  readonly speakerIndexSize?: number;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const DEFAULT_SPEAKER_PAGE_SIZE = 50;
+export const DEFAULT_SPEAKER_INDEX_SIZE = 100;
+
+/**
+ * The speakers' page for names starting with `letter` (a key of `letters.ts`). `index` is a reserved
+ * slug, so no speaker page can ever be `/speakers/index/`.
+ */
+export function speakerLetterUrl(letter: string): string {
+  return `/speakers/index/${letter}/`;
+}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -98,6 +111,7 @@ function terms(articles: readonly ArchiveArticle[], keysOf: (a: ArchiveArticle) 
 export function planSite(archive: Archive, options: PlanOptions): SitePlan {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const speakerPageSize = options.speakerPageSize ?? DEFAULT_SPEAKER_PAGE_SIZE;
+  const speakerIndexSize = options.speakerIndexSize ?? DEFAULT_SPEAKER_INDEX_SIZE;
   const siteOptions: SiteOptions = { baseUrl: options.baseUrl, buildDate: options.buildDate, title: options.title };
   const pages: SitePage[] = [];
   const add = (data: PageData, url: string): void => {
@@ -261,15 +275,37 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     };
   }
 
-  // Speakers
+  // Speakers: the most quoted on /speakers/, and everyone on the page of their name's first letter.
+  const speakerLink = (s: ArchiveSpeaker): Link => ({ label: s.name, url: s.url, count: s.quotes.length });
+  const letters = byLetter(archive.speakers, (s) => s.name);
+  const letterLinks = (current: string | null): Link[] =>
+    letters.map((g) => ({ label: g.label, url: speakerLetterUrl(g.key), ...(g.key === current ? { current: true } : {}) }));
+  const top = archive.speakers.slice(0, speakerIndexSize);
   const speakerIndex: IndexPageData = {
     kind: 'index',
-    head: head('Speakers', '/speakers/', `Everyone quoted in ${options.title}, by number of quotes.`),
+    head: head('Speakers', '/speakers/', `The most quoted people and organisations in ${options.title}, and everyone quoted, by name.`),
     heading: 'Speakers',
-    intro: 'Everyone quoted in the archive, most quoted first. Unnamed sources are not listed.',
-    groups: [{ heading: null, links: archive.speakers.map((s) => ({ label: s.name, url: s.url, count: s.quotes.length })) }],
+    intro:
+      top.length < archive.speakers.length
+        ? `The ${top.length} most quoted of ${archive.speakers.length} speakers. Everyone quoted is listed by name on the letter pages. Unnamed sources are not listed.`
+        : 'Everyone quoted in the archive, most quoted first, and by name on the letter pages. Unnamed sources are not listed.',
+    letters: letterLinks(null),
+    groups: [{ heading: top.length < archive.speakers.length ? 'Most quoted' : null, links: top.map(speakerLink) }],
   };
   add(speakerIndex, '/speakers/');
+  for (const group of letters) {
+    const starting = group.key === OTHER_LETTER ? 'begins with a digit or a character without capitals' : `begins with ${group.label}`;
+    const count = `${group.items.length} ${group.items.length === 1 ? 'speaker' : 'speakers'}`;
+    const letterPage: IndexPageData = {
+      kind: 'index',
+      head: head(`Speakers: ${group.label}`, speakerLetterUrl(group.key), `Everyone quoted in ${options.title} whose name ${starting}.`),
+      heading: `Speakers: ${group.label}`,
+      intro: `Everyone quoted whose name ${starting}, by name: ${count}.`,
+      letters: letterLinks(group.key),
+      groups: [{ heading: null, links: group.items.map(speakerLink) }],
+    };
+    add(letterPage, speakerLetterUrl(group.key));
+  }
   for (const speaker of archive.speakers) speakerPages(speaker);
 
   function speakerPages(speaker: ArchiveSpeaker): void {
@@ -369,6 +405,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     head: head('Dates', '/dates/', `Every article in ${options.title} by year and month.`),
     heading: 'Dates',
     intro: 'Every article by year and month, newest first. Articles without a date are listed apart; no date is ever guessed.',
+    letters: [],
     groups: [
       ...[...years].map(([year, byMonth]) => ({
         heading: year,
@@ -391,6 +428,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
       head: head(heading, `/${kind}/`, `${heading} of the articles in ${options.title}.`),
       heading,
       intro: kind === 'sources' ? 'The publishers the articles come from.' : 'The topics the articles are tagged with.',
+      letters: [],
       groups: [{ heading: null, links: [...map.values()].map((t) => ({ label: t.name, url: t.url, count: t.articles.length })) }],
     };
     add(index, `/${kind}/`);

@@ -13,6 +13,8 @@ export interface Link {
   /** Site-relative URL. */
   readonly url: string;
   readonly count?: number;
+  /** True for the page this link is on (shown as current, `aria-current="page"`). */
+  readonly current?: boolean;
 }
 
 /** Everything in `<head>`: title, canonical link, Open Graph/Twitter meta, feeds, JSON-LD. */
@@ -61,12 +63,14 @@ export interface ListPageData {
   readonly nav: PageNav | null;
 }
 
-/** Indexes of terms: speakers, sources, tags, dates. */
+/** Indexes of terms: speakers (the most quoted, and one page per letter), sources, tags, dates. */
 export interface IndexPageData {
   readonly kind: 'index';
   readonly head: Head;
   readonly heading: string;
   readonly intro: string | null;
+  /** The pages of an index split by letter (`A`, `B`, …), the current one marked; empty for a one-page index. */
+  readonly letters: readonly Link[];
   readonly groups: readonly { readonly heading: string | null; readonly links: readonly Link[] }[];
 }
 

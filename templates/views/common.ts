@@ -39,9 +39,11 @@ export function articleList(items: readonly ListItem[], level: 2 | 3 = 2): Html 
   })}</ol>`;
 }
 
-/** A compact list of links with counts (speakers, sources, tags, months). */
+/** A compact list of links with counts (speakers, sources, tags, months); a `current` link is marked as this page. */
 export function termList(links: readonly Link[], label?: string): Html {
-  return html`<ul class="terms"${label ? html` aria-label="${label}"` : ''}>${links.map((l) => html`<li><a href="${l.url}">${l.label}</a>${l.count === undefined ? '' : html` <span class="n">${l.count}</span>`}</li>`)}</ul>`;
+  return html`<ul class="terms"${label ? html` aria-label="${label}"` : ''}>${links.map(
+    (l) => html`<li><a href="${l.url}"${l.current ? html` aria-current="page"` : ''}>${l.label}</a>${l.count === undefined ? '' : html` <span class="n">${l.count}</span>`}</li>`,
+  )}</ul>`;
 }
 
 /** `2025-08` → `August 2025`. */

@@ -1,5 +1,5 @@
 /**
- * Listing pages (home, dates, sources, tags, undated), term indexes, search and 404.
+ * Listing pages (home, dates, sources, tags, undated), term indexes (with their letter pages), search and 404.
  */
 import { html, type Html } from '../../src/site/html.ts';
 import type { IndexPageData, ListPageData, NotFoundPageData, SearchPageData } from '../../src/site/model.ts';
@@ -14,7 +14,7 @@ ${pager(d.nav)}`;
 
 export function indexView(d: IndexPageData): Html {
   return html`<h1>${d.heading}</h1>
-${d.intro ? html`<p class="intro">${d.intro}</p>` : ''}${d.groups.map((g) => (g.heading === null ? termList(g.links) : html`<h2>${g.heading}</h2>${termList(g.links)}`))}${
+${d.intro ? html`<p class="intro">${d.intro}</p>` : ''}${d.letters.length > 0 ? html`<nav class="letters" aria-label="By name">${termList(d.letters)}</nav>` : ''}${d.groups.map((g) => (g.heading === null ? termList(g.links) : html`<h2>${g.heading}</h2>${termList(g.links)}`))}${
     d.groups.every((g) => g.links.length === 0) ? html`<p>Nothing here yet.</p>` : ''
   }`;
 }

@@ -57,6 +57,7 @@ export function pageTypes(): PageType[] {
     ...(polnear ? [{ name: 'article from a PolNeAR seed', path: polnear.url, status: 200 }] : []),
     { name: 'speaker', path: speakerUrl('Sergey Lavrov'), status: 200 },
     { name: 'speakers index', path: '/speakers/', status: 200 },
+    { name: 'speakers by letter', path: '/speakers/index/s/', status: 200 },
     { name: 'dates index', path: '/dates/', status: 200 },
     { name: 'year archive', path: '/dates/2024/', status: 200 },
     { name: 'month archive', path: '/dates/2024/03/', status: 200 },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planSite, type PageData } from '../../src/site/index.ts';
-import type { ArticlePageData, ListPageData, SpeakerPageData } from '../../src/site/model.ts';
+import type { ArticlePageData, IndexPageData, ListPageData, SpeakerPageData } from '../../src/site/model.ts';
 import type { SitePlan } from '../../src/site/types.ts';
+import { assignSlugs } from '../../src/archive/slug.ts';
 import { ARTICLES, OPTIONS, SPEAKERS, makeArchive, syntheticSpecs, type ArticleSpec } from './fixture.ts';
 
 const plan = planSite(makeArchive(), { ...OPTIONS, pageSize: 2 });
@@ -43,6 +44,46 @@ describe('planSite pages', () => {
     const links = index.groups[0]!.links;
     expect(links.map((l) => l.label)).toEqual(['Sergey Lavrov', SPEAKERS.find((s) => s.id === 'evil')!.name, 'Poland', 'Russia', 'NATO']);
     expect(links.map((l) => l.count)).toEqual([7, 2, 2, 2, 1]);
+  });
+
+  it('puts every speaker on the letter page of their name, by name, and links the letters from every speakers page', () => {
+    const index = data(plan, '/speakers/');
+    if (index.kind !== 'index') throw new Error('not an index');
+    expect(index.letters.map((l) => [l.label, l.url])).toEqual([
+      ['E', '/speakers/index/e/'],
+      ['N', '/speakers/index/n/'],
+      ['P', '/speakers/index/p/'],
+      ['R', '/speakers/index/r/'],
+      ['S', '/speakers/index/s/'],
+    ]);
+    expect(index.letters.some((l) => l.current)).toBe(false);
+    const r = data(plan, '/speakers/index/r/');
+    if (r.kind !== 'index') throw new Error('not an index');
+    expect(r.groups[0]!.links).toEqual([{ label: 'Russia', url: '/speakers/russia/', count: 2 }]);
+    expect(r.letters.filter((l) => l.current).map((l) => l.url)).toEqual(['/speakers/index/r/']);
+    expect(r.head.title).toBe('Speakers: R');
+  });
+
+  it('lists only the most quoted on /speakers/ when there are more speakers than its size, and everyone on the letter pages', () => {
+    const synthetic = syntheticSpecs(60, 40);
+    const big = planSite(makeArchive(synthetic.articles, synthetic.speakers), { ...OPTIONS, speakerIndexSize: 10 });
+    const index = data(big, '/speakers/');
+    if (index.kind !== 'index') throw new Error('not an index');
+    const top = index.groups[0]!.links;
+    expect(top).toHaveLength(10);
+    expect(top.map((l) => l.count)).toEqual([...top.map((l) => l.count)].sort((a, b) => b! - a!));
+    expect(index.intro).toContain('The 10 most quoted of 40 speakers');
+    const everyone = index.letters.flatMap((l) => (data(big, l.url) as IndexPageData).groups[0]!.links.map((s) => s.url));
+    expect(everyone.sort()).toEqual(big.pages.filter((p) => p.template === 'speaker' && !p.url.includes('/page/')).map((p) => p.url).sort());
+  });
+
+  it('keeps letter pages apart from speaker pages: a speaker "A" keeps /speakers/a/, and no speaker can be /speakers/index/', () => {
+    const specs: ArticleSpec[] = [{ id: 'x', headline: 'X', date: '2025-01-01', paragraphs: ['“Two,” said A.'], quotes: [{ text: 'Two,', speaker: 'a' }] }];
+    const urls = planSite(makeArchive(specs, [{ id: 'a', name: 'A', type: 'person' }]), OPTIONS).pages.map((p) => p.url);
+    expect(urls).toContain('/speakers/a/');
+    expect(urls).toContain('/speakers/index/a/');
+    // The archive never grants the reserved slug `index`, so /speakers/index/ is always free.
+    expect(assignSlugs([{ id: 'Index', wanted: 'index', rank: '' }], 'speaker').get('Index')!.slug).not.toBe('index');
   });
 
   it('puts undated articles in their own listing and never gives them a date', () => {
