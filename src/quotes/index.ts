@@ -10,7 +10,7 @@ import { QUOTE_TOKEN, attribute, sentenceSubject, type Found, type Pattern } fro
 import { cueLemma, isParticiple } from './cues.ts';
 import { findMarkSpans, type MarkSpan } from './marks.ts';
 import { phraseBefore } from './phrases.ts';
-import { maskQuotes, sentenceBounds, tokenize, type Token } from './text.ts';
+import { datelineEnd, maskQuotes, sentenceBounds, tokenize, type Token } from './text.ts';
 
 export { findMarkSpans } from './marks.ts';
 export type { MarkSpan } from './marks.ts';
@@ -136,7 +136,9 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
     const spans = findMarkSpans(text, { singles: block.in === 'headline' }).filter((s) => !isDebris(text, s));
     const masked = maskQuotes(text, spans);
     const sentences = sentenceBounds(masked);
-    sentences.forEach(([from, to], si) => {
+    const dateline = block.in === 'body' ? datelineEnd(masked) : 0;
+    sentences.forEach(([start, to], si) => {
+      const from = start === 0 ? dateline : start;
       const inSentence = spans.filter((s) => s.open >= from && s.open < to);
       const { tokens, quoteAt } = sentenceTokens(masked, from, to, inSentence);
       if (inSentence.length === 0) {

@@ -104,6 +104,18 @@ export function sentenceBounds(masked: string): Array<[number, number]> {
   return bounds;
 }
 
+/**
+ * A wire dateline opening a paragraph (`WASHINGTON (AP) — `, `MANCHESTER, N.H. - `,
+ * `Washington (AFP) – `, `WASHINGTON, Dec. 8 (UPI) — `): a place, never the sentence's subject.
+ */
+const DATELINE = /^(?:\p{Lu}[\p{Lu}.'-]+(?:\s+\p{Lu}[\p{Lu}.'-]+){0,3}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?(?=(?:,[^—–]{0,20})?\s*\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg)\)))(?:,\s*\p{Lu}\p{Ll}{2,3}\.?\s+\d{1,2})?(?:\s*\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg|[\p{Lu}]{2,8})\))?\s*(?:—|–|--?)\s*/u;
+
+/** Where the text proper starts after a dateline (0 when there is none). */
+export function datelineEnd(text: string): number {
+  const m = DATELINE.exec(text);
+  return m === null ? 0 : m[0].length;
+}
+
 /** Is the word capitalised (a name candidate)? */
 export function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word);
