@@ -7,8 +7,8 @@
  */
 import { message } from '../messages.ts';
 import type { ArticleSpeaker, AttributedArticle, AttributedQuote, Message, QuoteSpan, QuotedArticle, SpeakerType } from '../types.ts';
-import { BLOCK, collectEntities, matchSingle, type Entity, type Inventory, type Position } from './inventory.ts';
-import { ANONYMOUS_HEADS, DOCUMENT_HEADS, INDEFINITE, ORG_DESCRIPTION_HEADS, OUTLET_HEADS } from './lexicon.ts';
+import { BLOCK, collectEntities, matchSingle, type Entity, type Inventory, type Position, type SubjectPronoun } from './inventory.ts';
+import { ANONYMOUS_HEADS, DOCUMENT_HEADS, INDEFINITE, ORG_DESCRIPTION_HEADS, OUTLET_HEADS, TITLES } from './lexicon.ts';
 import { nameType, splitName } from './names.ts';
 
 export { splitName, nameType } from './names.ts';
@@ -54,7 +54,7 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
     (role === null || e.roles.some((r) => r.toLowerCase().includes(role)) || e.roles.length === 0 && false);
   const strictFits = (e: Entity): boolean => fits(e) && (gender === null || e.gender === gender);
   // 1. a subject earlier in the same sentence
-  const sameSentence = inv.entities.filter(fits).flatMap((e) => e.mentions.filter((m) => m.block === block && m.sentence === sentence && m.pos < pos && !m.inQuote).map((m) => ({ e, m })));
+  const sameSentence = inv.entities.filter(fits).flatMap((e) => e.mentions.filter((m) => m.block === block && m.sentence === sentence && m.pos < pos && !m.inQuote && m.subject).map((m) => ({ e, m })));
   sameSentence.sort((a, b) => a.m.pos - b.m.pos);
   const sameStrict = sameSentence.find((x) => strictFits(x.e));
   if (sameStrict !== undefined) return sameStrict.e;
@@ -116,6 +116,8 @@ const BARE_PLURALS = /^(?:critics|officials|sources|experts|analysts|aides|suppo
 
 const singular = (w: string): string => w.replace(/(?:ies)$/, 'y').replace(/s$/, '');
 
+const lastWordOf = (s: string): string => s.split(/\s+/u).at(-1) ?? '';
+
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   const written = text.trim().replace(/^(he|she|they|it|we|i)[’'](?:s|re|ll|d|ve)$/iu, '$1');
@@ -142,7 +144,11 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   const roleHeaded = words.length >= 2 && /^\p{Ll}/u.test(lastWord) && !/^(?:de|van|von|da|di|du|la|le|del|der|bin|al|jr\.?)$/.test(lastWord);
   if (words.length === 1 && (ANONYMOUS_HEADS.has(first) || BARE_PLURALS.test(first))) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.85 };
   const stripped = written.replace(/^(?:the|a|an)\s+/iu, '');
-  if (!/^\p{Lu}/u.test(stripped) || roleHeaded || /^(?:The|A|An|One|Some|Two|Three|Several|Many|Other|Another|Most|His|Her|Their)\s+\p{Ll}/u.test(written)) {
+  // lowercase role words before a name: "retired neurosurgeon Ben Carson", "talk show host Sean Hannity"
+  const roleThenName = /^\p{Ll}/u.test(written) && !INDEFINITE.has(first) && !['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(first) &&
+    !words.some((w) => /^(?:of|for|at|with|to|from|in|on|and|or|by)$/.test(w)) && /\s\p{Lu}[\p{L}’'.-]*$/u.test(written) && !/’s\s/u.test(written) &&
+    !TITLES.has(lastWordOf(written).toLowerCase().replace(/\.$/, ''));
+  if (!roleThenName && !/^\p{Lu}/u.test(stripped) || roleHeaded || /^(?:The|A|An|One|Some|Two|Three|Several|Many|Other|Another|Most|His|Her|Their)\s+\p{Ll}/u.test(written)) {
     const anonymous = INDEFINITE.has(first) || (words.length === 1 && ANONYMOUS_HEADS.has(first)) || (!['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(first) && ANONYMOUS_HEADS.has(head) && !/^\p{Lu}/u.test(written));
     if (anonymous) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.9 };
     if (OUTLET_HEADS.has(head) || /\beditorial\b|\beditors\b/.test(lower)) {
@@ -212,11 +218,20 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
     }
     return s.key;
   };
-  // pass 1: quotes with a mention of their own
+  // pass 1: quotes with a mention of their own, in document order, with the subject pronouns between them:
+  // each pronoun joins the chain of the person it refers to ("Sarandon told MSNBC … She appeared to … “…,” she said")
   const own = new Map<string, { key: string | null; confidence: number }>();
-  for (const q of article.quotes) {
-    if (q.mention === null) continue;
-    const pos = positionOf(inv, q.mention.in, q.mention.paragraph, q.mention.start);
+  const steps: Array<{ pos: Position; quote: QuoteSpan | null; pronoun: SubjectPronoun | null }> = inv.pronouns.map((p) => ({ pos: p.pos, quote: null, pronoun: p }));
+  for (const q of article.quotes) if (q.mention !== null) steps.push({ pos: positionOf(inv, q.mention.in, q.mention.paragraph, q.mention.start), quote: q, pronoun: null });
+  steps.sort((a, b) => a.pos - b.pos);
+  for (const { pos, quote: q, pronoun } of steps) {
+    if (pronoun !== null) {
+      if (steps.some((s) => s.quote !== null && s.pos === pos)) continue;
+      const e = antecedent(ctx, pos, pronoun.gender, null);
+      if (e !== null) e.mentions.push({ pos, block: pronoun.block, sentence: pronoun.sentence, index: pronoun.index, inQuote: false, written: pronoun.gender === 'm' ? 'he' : 'she', subject: true, cueSubject: false });
+      continue;
+    }
+    if (q === null || q.mention === null) continue;
     const r = resolveMention(ctx, q.mention.text, pos);
     if (r === null) {
       own.set(q.id, { key: null, confidence: 0 });

@@ -3,6 +3,7 @@
  * grouped into entities (a full name with its surname, first name and honorific
  * forms), with type, roles, gender and every position it is mentioned at.
  */
+import { sentenceSubject } from '../quotes/attribute.ts';
 import { BETWEEN, cueLemma, isParticiple } from '../quotes/cues.ts';
 import { ROLE_WORDS, isNameWord } from '../quotes/phrases.ts';
 import { maskQuotes, sentenceBounds, tokenize, type Token } from '../quotes/text.ts';
@@ -54,9 +55,20 @@ export interface Block {
   readonly quotes: readonly MarkSpan[];
 }
 
+/** A `he` or `she` outside quotation marks that is its sentence's subject: it continues a chain of reference. */
+export interface SubjectPronoun {
+  readonly pos: Position;
+  readonly block: number;
+  readonly sentence: number;
+  readonly index: number;
+  readonly gender: 'm' | 'f';
+}
+
 export interface Inventory {
   readonly blocks: readonly Block[];
   readonly entities: Entity[];
+  /** Subject pronouns in document order. */
+  readonly pronouns: readonly SubjectPronoun[];
   /** Block index of a part + paragraph. */
   blockIndex(part: string, paragraph: number): number;
   sentenceOf(block: number, offset: number): number;
@@ -139,12 +151,20 @@ export function collectEntities(article: QuotedArticle): Inventory {
   interface Occurrence { readonly block: number; readonly sentence: number; readonly index: number; readonly pos: Position; readonly written: string; readonly inQuote: boolean; readonly subject: boolean; readonly cueSubject: boolean; readonly roleBefore: string | null }
   const occurrences: Occurrence[] = [];
   const campaigns: Occurrence[] = [];
+  const pronouns: SubjectPronoun[] = [];
   const sentenceTokens: Token[][][] = [];
   blocks.forEach((b, bi) => {
     const perSentence: Token[][] = [];
     b.sentences.forEach(([from, to], si) => {
       const tokens = tokenize(b.text, from, to);
       perSentence.push(tokens);
+      // the sentence's grammatical subject (after opening words and clauses: "In his assessment of X, Calderon …")
+      const subjectRange = sentenceSubject(tokens, 0, tokens.length);
+      if (subjectRange !== null && subjectRange[0] === subjectRange[1]) {
+        const t = tokens[subjectRange[0]]!;
+        const gender = /^he$/i.test(t.text) ? 'm' : /^she$/i.test(t.text) ? 'f' : null;
+        if (gender !== null && !isInQuote(b, t.start)) pronouns.push({ pos: bi * BLOCK + t.start, block: bi, sentence: si, index: subjectRange[0], gender });
+      }
       let firstName = true;
       for (const [s, e] of runs(tokens)) {
         const first = tokens[s]!;
@@ -189,7 +209,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
         }
         while (after < tokens.length && BETWEEN.has(tokens[after]!.text.toLowerCase())) after++;
         const cueNext = tokens[after] !== undefined && /^\p{Ll}/u.test(tokens[after]!.text) && cueLemma(tokens[after]!.text) !== null && !isParticiple(tokens[after]!.text);
-        occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject: !inQuote && ((firstName && s <= 8) || cueNext), cueSubject: !inQuote && cueNext, roleBefore });
+        occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject: !inQuote && ((subjectRange !== null ? s <= subjectRange[1] && e >= subjectRange[0] : firstName && s <= 8) || cueNext), cueSubject: !inQuote && cueNext, roleBefore });
         if (!inQuote) firstName = false;
         // "the Clinton campaign", "Trump’s campaign": the campaign is an organisation of its own
         const nextWord = tokens[e + 1]?.text.toLowerCase();
@@ -260,7 +280,8 @@ export function collectEntities(article: QuotedArticle): Inventory {
   for (const e of entities) {
     if (e.type !== 'person') continue;
     for (const m of e.mentions) {
-      if (m.inQuote) continue;
+      // a pronoun after a mention that is not the subject ("in an interview with MTVu, he …") says nothing about it
+      if (m.inQuote || !m.subject) continue;
       const tokens = sentenceTokens[m.block]![m.sentence]!;
       const next = sentenceTokens[m.block]![m.sentence + 1] ?? [];
       const others = (ts: readonly Token[]): boolean => ts.some((t, i) => i !== m.index && isNameWord(t) && t !== tokens[0]);
@@ -286,7 +307,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
     const i = b.sentences.findIndex(([s, e]) => offset >= s && offset < e);
     return i < 0 ? b.sentences.length - 1 : i;
   };
-  return { blocks, entities, blockIndex, sentenceOf };
+  return { blocks, entities, pronouns, blockIndex, sentenceOf };
 }
 
 /** The entity a single written word names (a surname, a first name, "the Times"), preferring the most mentioned. */

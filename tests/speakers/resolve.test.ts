@@ -63,6 +63,34 @@ describe('pronouns', () => {
     expect(speakerOf(a, 'We agreed on nothing')?.name).toBe('Maria Lopez');
   });
 
+  it('finds the subject after an opening phrase ("In his assessment of X, Calderon …")', () => {
+    const a = attribute(
+      'Donald Trump also said at the time that the country had become a dumping ground.',
+      'In his assessment of the real estate magnate, Carlos Calderon intimated disappointment that Americans have given Trump a real shot.',
+      '“It is incredible that such a society could produce such candidates,” he said.',
+    );
+    expect(speakerOf(a, 'It is incredible')?.name).toBe('Carlos Calderon');
+  });
+
+  it('does not take a name from an opening clause for the "she" that is the sentence’s subject', () => {
+    const a = attribute(
+      '“I think Bernie would encourage people,” Susan Sarandon told MSNBC.',
+      'Asked about her own vote in the event that Hillary Clinton faces Trump, she replied: “I don’t know.”',
+    );
+    expect(speakerOf(a, 'I don’t know')?.name).toBe('Susan Sarandon');
+  });
+
+  it('follows a chain of subject pronouns back to the person who began it', () => {
+    const a = attribute(
+      '“The support is real,” Susan Sarandon told MSNBC on Monday.',
+      'She said she was tired of the status quo.',
+      'She wanted a candidate who had not taken money from Wall Street.',
+      'She appeared to imply that Trump could lead to more upheaval than Hillary Clinton, the former secretary of state.',
+      '“Some people feel Trump will bring revolution immediately,” she said.',
+    );
+    expect(speakerOf(a, 'Some people feel')?.name).toBe('Susan Sarandon');
+  });
+
   it('keeps the current speaker for a following "he said" when nobody new is introduced', () => {
     const a = attribute('“We will win,” Trump said at the rally.', 'The crowd cheered for minutes.', '“Believe me,” he said.');
     expect(speakerOf(a, 'Believe me')?.name).toBe('Trump');
@@ -75,6 +103,16 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     const s = speakerOf(a, 'a pattern of neglect');
     expect(s?.name).toBe('Washington Post');
     expect(s?.type).toBe('organization');
+  });
+
+  it('resolves lowercase role words before a name to the name ("retired neurosurgeon Ben Carson")', () => {
+    const a = attribute('Donald Trump spoke first.', '“I am not going to say it is a mistake,” retired neurosurgeon Ben Carson said.');
+    expect(speakerOf(a, 'I am not going')?.name).toBe('Ben Carson');
+  });
+
+  it('never takes a wire dateline for the subject ("WASHINGTON (AP) — …")', () => {
+    const a = attribute('WASHINGTON (AP) — In response to the proposal, Hillary Clinton rallied supporters, saying: “We have to be ready to stop him.”');
+    expect(speakerOf(a, 'We have to be ready')?.name).toBe('Hillary Clinton');
   });
 
   it('resolves "the senator" to the senator named before', () => {
