@@ -3,7 +3,7 @@
  * gives it, tried pattern by pattern from the most to the least explicit.
  */
 import { BETWEEN, NAMING_LEMMAS, cueLemma, cueLemmaAfterQuote, isParticiple } from './cues.ts';
-import { DETERMINERS, phraseAfter, phraseBefore } from './phrases.ts';
+import { DETERMINERS, isNameWord, phraseAfter, phraseBefore } from './phrases.ts';
 import type { Token } from './text.ts';
 
 /** The placeholder token that stands for a quotation inside a sentence. */
@@ -213,6 +213,10 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       }
       j = skipBetween(tokens, j, 1, n);
       if (isCue(tokens, j)) return { cue: cueRange(tokens, j), mention: np, pattern: 'trailing' };
+      // right after “…,” and its subject, any speech verb is the cue, whatever follows it: “…,” Obama stated.
+      if (k === q + 1 && !dash && /^\p{Ll}/u.test(tokens[j]?.text ?? '') && cueLemmaAfterQuote(tokens[j]!.text) !== null && !isParticiple(tokens[j]!.text)) {
+        return { cue: cueRange(tokens, j), mention: np, pattern: 'trailing' };
+      }
       // a prepositional phrase before the cue: “…?” a staffer in the room wondered.
       if (/^(?:in|at|from|of|for|with|on|inside|outside|near)$/i.test(tokens[j]?.text ?? '')) {
         for (let e = j + 1; e < n && e < j + 7; e++) {
@@ -267,6 +271,9 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     const np = phraseBefore(tokens, q - 2, lo);
     // only a speaker label that opens the sentence ("TRUMP: “…”"); "… makes a case: “…”" names no speaker
     if (np !== null && np[0] === lo && isNameLike(tokens, np)) return { cue: [q - 1, q - 1], mention: np, pattern: 'colon' };
+    // a name right before the colon: "… doesn’t surprise pollster Daron Shaw: “…”", "SHIFT AMONG VOTERS - Philip Bump: “…”"
+    // (not a place or channel after a preposition or a cue: "… on Fox News: “…”", "Priebus told Fox News: “…”")
+    if (np !== null && isNameWord(tokens[np[1]]!) && isNameLike(tokens, np) && !/^(?:to|with|on|in|from|by|for|of|at|about|via)$/i.test(tokens[np[0] - 1]?.text ?? '') && cueLemma(tokens[np[0] - 1]?.text ?? '') === null) return { cue: [q - 1, q - 1], mention: np, pattern: 'colon' };
   }
   // 5. a cue later in the sentence: “no evidence” yet …, de Blasio said.
   for (let c = q + 1; c < n; c++) {

@@ -49,6 +49,7 @@ const REGULAR = [
   'insist', 'vouch', 'testify', 'swear', 'affirm', 'reaffirm', 'concede', 'explain', 'clarify', 'correct', 'scream',
   'holler', 'howl', 'mutter', 'murmur', 'whine', 'rant', 'rave', 'hint', 'surmise', 'posit', 'predict', 'forecast',
   'remember', 'determine', 'riff', 'beam', 'rattle', 'chime', 'chirp', 'sing', 'bellow', 'roar', 'cheer', 'boom', 'intone', 'shrug',
+  'bark', 'grouse', 'ponder', 'snarl', 'growl',
 ];
 
 /** Verbs that frame a phrase rather than report speech ("called it “…”", "described them as “…”"). */

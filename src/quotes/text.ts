@@ -75,7 +75,7 @@ function attributionFollows(text: string, at: number): boolean {
   const words = text.slice(at, at + 80).trim().split(/\s+/u).slice(0, 6);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.replace(/[,.;:!?]+$/u, '');
-    if (i > 0 && cueLemma(w) !== null && /^\p{Ll}/u.test(w)) return true;
+    if (i > 0 && cueLemma(w, words[i + 1] === undefined ? '' : ` ${words[i + 1]}`) !== null && /^\p{Ll}/u.test(w)) return true;
     if (!/^\p{Lu}/u.test(w) && !/^\(/.test(w)) return false;
     if (/[,.;:!?]$/u.test(words[i]!) && !isAbbreviation(words[i]!)) return false;
   }

@@ -67,6 +67,31 @@ describe('cues and source mentions', () => {
     expect(q.cue).toBe('said');
   });
 
+  it('takes any speech verb right after “…,” and its subject as the cue (“…,” Obama stated.)', () => {
+    const q = only('“If we see signs that a voting machine is vulnerable, we inform the local authorities,” Obama stated.');
+    expect(q.mention?.text).toBe('Obama');
+    expect(q.cue).toBe('stated');
+  });
+
+  it('learns speech verbs beyond "said" (“…,” Trump barked)', () => {
+    expect(only('“Go back to Univision,” Trump barked, and a guard escorted Ramos out.').mention?.text).toBe('Trump');
+  });
+
+  it('keeps a trailing cue with its particle in the quote’s sentence (“…?” Trump went on)', () => {
+    const a = extractQuotes(body('“You know, it happens, right?” Trump went on, as if he didn’t hear her.'));
+    expect(a.quotes[0]!.mention?.text).toBe('Trump');
+  });
+
+  it('reads a name before a colon as the speaker (pollster Daron Shaw: “…”)', () => {
+    const q = only('The timing of the surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates have seen the biggest boost.”');
+    expect(q.mention?.text).toBe('Republican pollster Daron Shaw');
+  });
+
+  it('does not read the person told, or a channel, before a colon as the speaker', () => {
+    expect(only('Priebus later told Fox News: “Both men are meeting next week.”').mention?.text).not.toBe('Fox News');
+    expect(only('The statement was read on Fox News: “Both men are meeting next week.”').mention).toBeNull();
+  });
+
   it('reads a leading cue with a colon', () => {
     const q = only('Lopez said: “The budget is balanced.”');
     expect(q.mention?.text).toBe('Lopez');
