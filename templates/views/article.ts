@@ -1,11 +1,11 @@
 /**
  * The article page: headline, date, source, author, summary, the body with every quotation
  * marked (`<q id="q3">`) and followed by its speaker's link, then who is quoted, each quote with
- * its permalink, citation and "also reported by", tags and related articles.
+ * its permalink, citation (in a closed `<details>`) and "also reported by", tags and related articles.
  */
 import { html, type Html } from '../../src/site/html.ts';
 import type { ArticlePageData, ArticleQuote, Attribution } from '../../src/site/model.ts';
-import { articleList, dateHtml, formatDate, plural } from './common.ts';
+import { articleList, citation, dateHtml, formatDate, plural } from './common.ts';
 import { markParagraph, markText, type Mark } from './mark.ts';
 
 /**
@@ -43,6 +43,7 @@ function alsoReported(q: ArticleQuote): Html | '' {
   }</p>`;
 }
 
+/** A quote in the list under the article: its words link to it in context; the citation is behind "Cite". */
 function quoteItem(q: ArticleQuote): Html {
   const who =
     q.by.status === 'named'
@@ -52,7 +53,7 @@ function quoteItem(q: ArticleQuote): Html {
       : q.by.status === 'anonymous'
         ? html`Unattributed (${q.by.name})`
         : html`Unattributed`;
-  return html`<li><p class="qt">“${q.text}”</p><p class="meta">— ${who}${q.by.uncertain ? html` <strong class="flag">uncertain attribution</strong>` : ''} · <a href="#${q.id}" aria-label="Quote ${q.id.replace(/^q/, '')} in context">in context</a></p><p class="cite"><span class="vh">Citation: </span><span class="c">${q.citation}</span></p>${alsoReported(q)}</li>`;
+  return html`<li><a class="qt" href="#${q.id}">“${q.text}”</a><div class="row"><p class="meta">— ${who}${q.by.uncertain ? html` <strong class="flag">uncertain attribution</strong>` : ''}</p>${citation(q.citation)}</div>${alsoReported(q)}</li>`;
 }
 
 export function articleView(d: ArticlePageData): Html {

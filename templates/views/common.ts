@@ -51,3 +51,11 @@ export function formatMonth(month: string): string {
   const [y, m] = month.split('-');
   return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
 }
+
+/**
+ * A quote's citation, ready to copy: closed behind a "Cite" summary (no JavaScript), selected whole
+ * with one click when open (`.c`).
+ */
+export function citation(text: string): Html {
+  return html`<details class="cite"><summary>Cite</summary><span class="c">${text}</span></details>`;
+}

@@ -5,7 +5,7 @@
  */
 import { escapeHtml, html, trustedHtml, type Html } from '../../src/site/html.ts';
 import type { SpeakerPageData, SpeakerPageQuote } from '../../src/site/model.ts';
-import { dateHtml, pager, plural, termList } from './common.ts';
+import { citation, dateHtml, pager, plural, termList } from './common.ts';
 import { timeline } from './timeline.ts';
 
 const TYPE_LABEL: Readonly<Record<string, string>> = {
@@ -27,8 +27,13 @@ function context(q: SpeakerPageQuote): Html {
   return trustedHtml(`<p class="ctx">${escapeHtml(before)}<mark>${escapeHtml(q.text)}</mark>${escapeHtml(after)}</p>`);
 }
 
+/**
+ * One quote: the sentence, then a line with its article (a link to the quote in context), date,
+ * source, the permalink and a closed `<details>` holding the citation, so a long list stays short
+ * on a phone and the citation is one tap away, without JavaScript.
+ */
 function quoteItem(q: SpeakerPageQuote): Html {
-  return html`<li id="${q.anchor}">${context(q)}<p class="meta">${q.uncertain ? html`<strong class="flag">uncertain attribution</strong> · ` : ''}<a href="${q.url}">${q.headline}</a> · ${dateHtml(q.date)}${q.source ? html` · ${q.source}` : ''}${q.alsoReported > 0 ? html` · also in ${plural(q.alsoReported, 'other article')}` : ''} · <a href="#${q.anchor}" aria-label="Permalink to this quote">#</a></p><p class="cite"><span class="vh">Citation: </span><span class="c">${q.citation}</span></p></li>`;
+  return html`<li id="${q.anchor}">${context(q)}<div class="row"><p class="meta">${q.uncertain ? html`<strong class="flag">uncertain attribution</strong> · ` : ''}<a href="${q.url}">${q.headline}</a> · ${dateHtml(q.date)}${q.source ? html` · ${q.source}` : ''}${q.alsoReported > 0 ? html` · also in ${plural(q.alsoReported, 'other article')}` : ''} · <a href="#${q.anchor}" aria-label="Permalink to this quote">#</a></p>${citation(q.citation)}</div></li>`;
 }
 
 export function speakerView(d: SpeakerPageData): Html {

@@ -1,7 +1,8 @@
+/// <reference lib="dom" />
 /**
  * No JavaScript is needed to read: with JavaScript off, article and speaker pages show their
- * text and quote links, and the search page says that search needs JavaScript and links to
- * the indexes instead.
+ * text, quote links and citations (behind a native `<details>`), and the search page says that
+ * search needs JavaScript and links to the indexes instead.
  */
 import { describe, expect, it } from 'vitest';
 import { articleUrl, HAVE_CHROMIUM, newPage, openPage, site, speakerUrl, useBrowser, useContext } from './harness.ts';
@@ -38,6 +39,25 @@ describe.skipIf(!HAVE_CHROMIUM)('reading without JavaScript', () => {
       const permalinks = page.locator(`main a[href^="${articleUrl('000_4214a0f614e41956')}#q"]`);
       expect(await permalinks.count()).toBeGreaterThanOrEqual(3);
       expect(await permalinks.first().isVisible()).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('opens a quote\'s citation with one click on "Cite" and selects it whole, on speaker and article pages', async () => {
+    const { page } = await newPage(noScript());
+    try {
+      for (const [url, item] of [[speakerUrl('Sergey Lavrov'), 'ol.squotes > li'], [articleUrl('000_4214a0f614e41956'), 'ol.quotes > li']] as const) {
+        await page.goto(`${site().url}${url}`);
+        const quote = page.locator(item).first();
+        const citation = quote.locator('.cite .c');
+        expect(await citation.isVisible()).toBe(false);
+        await quote.locator('.cite summary').click();
+        expect(await citation.isVisible()).toBe(true);
+        expect(await citation.innerText()).toMatch(/^.+, quoted in “.+”, .+#q\d+$/);
+        await citation.click();
+        expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(await citation.innerText());
+      }
     } finally {
       await page.close();
     }

@@ -152,6 +152,28 @@ describe('rendered site', () => {
     expect(html).toContain('id="nato-chiefs-q1"');
   });
 
+  it('gives every quote a stable anchor and a copyable citation behind "Cite", on article and speaker pages', () => {
+    const cite = /<details class="cite"><summary>Cite<\/summary><span class="c">([^<]*)<\/span><\/details>/g;
+    for (const page of plan.pages) {
+      const html = pages.get(fileOf(page.url))!;
+      if (page.template === 'article') {
+        const ids = [...html.matchAll(/<q class="[^"]*" id="(q\d+)">/g)].map((m) => m[1]!);
+        const citations = [...html.matchAll(cite)].map((m) => textOf(m[1]!));
+        expect(citations, page.url).toHaveLength(ids.length);
+        ids.forEach((id, i) => expect(citations[i], page.url).toMatch(new RegExp(`, https://news\\.example\\.org${page.url}#${id}$`)));
+        for (const id of ids) expect(html, page.url).toContain(`<a class="qt" href="#${id}">`);
+      }
+      if (page.template === 'speaker') {
+        const items = [...html.matchAll(/<li id="([^"]+)">(.*?)<\/li>/gs)];
+        expect(items.length, page.url).toBeGreaterThan(0);
+        for (const [, anchor, item] of items) {
+          expect(item, `${page.url}#${anchor}`).toContain(`<a href="#${anchor}" aria-label="Permalink to this quote">#</a>`);
+          expect([...item!.matchAll(cite)].map((m) => textOf(m[1]!)), `${page.url}#${anchor}`).toEqual([expect.stringMatching(/, quoted in “.*, https:\/\/news\.example\.org\/articles\/[^#]+#q\d+$/s)]);
+        }
+      }
+    }
+  });
+
   it('keeps an article page and its CSS within 14 KB gzipped', async () => {
     const css = gzipSync(await readFile(join(out, 'assets/site.css'))).length;
     for (const [path, html] of pages) {
