@@ -62,7 +62,7 @@ export async function renderPages(pages: readonly SitePage[], outDir: string): P
 }
 
 /** Template assets copied as they are: source in `templates/` → path in the output. */
-const ASSETS: Readonly<Record<string, string>> = { 'assets/site.css': CSS_PATH, 'assets/search.js': 'assets/search.js' };
+const ASSETS: Readonly<Record<string, string>> = { 'assets/site.css': CSS_PATH, 'assets/search.css': 'assets/search.css', 'assets/search.js': 'assets/search.js' };
 
 /**
  * Copy the assets ourselves rather than with Eleventy's passthrough copy, whose failures (a full

@@ -7,7 +7,7 @@ import type { PageData } from '../../src/site/model.ts';
 import type { SitePage } from '../../src/site/types.ts';
 import { articleView } from './article.ts';
 import { layout } from './layout.ts';
-import { indexView, listView, notFoundView, searchView } from './lists.ts';
+import { indexView, listView, notFoundView, SEARCH_CSS_URL, searchView } from './lists.ts';
 import { speakerView } from './speaker.ts';
 
 function main(data: PageData): Html {
@@ -39,5 +39,6 @@ export function renderPage(page: SitePage): string {
   if (data === null || typeof data !== 'object' || data.kind !== page.template) {
     throw new TypeError(`page ${page.url}: template "${page.template}" does not match its data`);
   }
-  return withBasePath(layout(data.head, page.url, main(data)).toString(), data.head.basePath);
+  const styles = data.kind === 'search' ? [SEARCH_CSS_URL] : [];
+  return withBasePath(layout(data.head, page.url, main(data), styles).toString(), data.head.basePath);
 }

@@ -27,8 +27,11 @@ function section(url: string): string {
   return found[0]?.url ?? (url === '/' || url.startsWith('/page/') ? '/' : '');
 }
 
-/** A whole HTML document around `main`. `url` is the page's site-relative URL. */
-export function layout(head: Head, url: string, main: Html): Html {
+/**
+ * A whole HTML document around `main`. `url` is the page's site-relative URL; `styles` are
+ * stylesheets this kind of page needs besides the site's (the search page's own).
+ */
+export function layout(head: Head, url: string, main: Html, styles: readonly string[] = []): Html {
   const title = head.title === head.siteTitle ? head.siteTitle : `${head.title} — ${head.siteTitle}`;
   const current = section(url);
   return html`<!doctype html>
@@ -41,7 +44,7 @@ export function layout(head: Head, url: string, main: Html): Html {
 <link rel="canonical" href="${head.canonical}">
 <link rel="icon" href="${ICON}">
 <link rel="stylesheet" href="${CSS_URL}">
-${head.feeds.map((f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.url}">\n`)}<meta property="og:type" content="${head.ogType}">
+${styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${head.feeds.map((f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.url}">\n`)}<meta property="og:type" content="${head.ogType}">
 <meta property="og:title" content="${head.title}">
 <meta property="og:description" content="${head.description}">
 <meta property="og:url" content="${head.canonical}">

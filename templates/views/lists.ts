@@ -25,6 +25,8 @@ function browse(links: SearchPageData['indexes']): Html {
 
 /** The search script's stable URL (copied from `templates/assets/search.js`). */
 export const SEARCH_JS_URL = '/assets/search.js';
+/** The search page's own stylesheet (copied from `templates/assets/search.css`); no other page loads it. */
+export const SEARCH_CSS_URL = '/assets/search.css';
 
 /**
  * The search page: a plain GET form (speaker, source and year filters are filled from the index

@@ -59,7 +59,7 @@ afterAll(async () => {
 describe('rendered site', () => {
   it('writes one HTML file per planned page, the CSS and every machine file', () => {
     expect([...pages.keys()].sort()).toEqual(plan.pages.map((p) => fileOf(p.url)).sort());
-    expect(existsSync(join(out, 'assets/site.css'))).toBe(true);
+    for (const asset of ['assets/site.css', 'assets/search.css', 'assets/search.js']) expect(existsSync(join(out, asset)), asset).toBe(true);
     for (const file of plan.files) expect(existsSync(join(out, file.path)), file.path).toBe(true);
   });
 
