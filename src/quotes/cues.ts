@@ -26,6 +26,8 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   hold: ['held', 'holds'],
   swear: ['swore'],
   think: ['thinks', 'thought'],
+  // the past tense only: "press" is mostly a noun ("press secretary")
+  press: ['pressed'],
 };
 
 /** Regular reporting verbs (lemmas). */

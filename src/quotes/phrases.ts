@@ -231,7 +231,15 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
     }
     if (isParticle(t) && sawName && tokens[k + 1] !== undefined && isNameWord(tokens[k + 1]!)) { e = k; continue; }
     if (FORWARD_STOP.has(tl) || cueLemma(tl, restOf(tokens, k)) !== null || BETWEEN.has(tl)) break;
-    if (sawName && !ROLE_WORDS.has(tl)) break; // "Trump campaign" ok, "Trump supporters" stops
+    if (sawName && !ROLE_WORDS.has(tl)) {
+      // lowercase role words between a qualifier and the name: "Oversight ranking Democrat Elijah Cummings",
+      // "Idaho nutritional-supplement executive Frank VanderSloot" (but "Trump supporters" stops)
+      const m = bridgeToName(tokens, k, hi);
+      if (m < 0) break;
+      e = m;
+      k = m;
+      continue;
+    }
     if (tl === 'of' || tl === 'for') {
       // "a spokesman for the campaign", "the director of the FBI"
       const nxt = tokens[k + 1];
@@ -246,6 +254,24 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
   // but trailing role words without a name after them are dropped when a name came first
   while (e > start && sawName && !isNameWord(tokens[e]!) && !BARE_SOURCES.has(lower(tokens[e])) && ROLE_WORDS.has(lower(tokens[e])) && !/spokes|aide|adviser|advisor|manager|official|campaign|director|secretary/.test(lower(tokens[e]))) e--;
   return [start, e];
+}
+
+/** Words that never sit between a qualifier and a name. */
+const NO_BRIDGE = new Set(['like', 'and', 'or', 'with', 'for', 'as', 'than', 'but', 'nor', 'via', 'per', 'including', 'among']);
+
+/**
+ * From lowercase words at `k` (at most three) to the name that follows them, ending the phrase at
+ * punctuation: the index of the name's last word, or -1.
+ */
+function bridgeToName(tokens: readonly Token[], k: number, hi: number): number {
+  let m = k;
+  while (m < hi && m < k + 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[m]!.text) && !FORWARD_STOP.has(tokens[m]!.text) && !NO_BRIDGE.has(tokens[m]!.text) &&
+    !BETWEEN.has(tokens[m]!.text) && cueLemma(tokens[m]!.text, restOf(tokens, m)) === null && !BARE_SOURCES.has(tokens[m]!.text)) m++;
+  if (m === k || m >= hi || !isNameWord(tokens[m]!, restOf(tokens, m))) return -1;
+  let last = m;
+  while (last + 1 < hi && (isNameWord(tokens[last + 1]!, restOf(tokens, last + 1)) || isParticle(tokens[last + 1]))) last++;
+  const after = tokens[last + 1]?.text ?? '.';
+  return /^[,.;:()—–-]$/.test(after) && last > m ? last : -1;
 }
 
 function restOf(tokens: readonly Token[], k: number): string {

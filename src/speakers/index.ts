@@ -118,6 +118,9 @@ const singular = (w: string): string => w.replace(/(?:ies)$/, 'y').replace(/s$/,
 
 const lastWordOf = (s: string): string => s.split(/\s+/u).at(-1) ?? '';
 
+/** What a named owner speaks through, besides documents: "Gowdy’s office". */
+const OWNER_SPEAKS = new Set(['office', 'offices', 'team', 'staff', 'account', 'feed', 'page', 'words', 'language', 'remarks', 'comments', 'speech', 'testimony', 'tweets', 'twitter', 'facebook']);
+
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   const written = text.trim().replace(/^(he|she|they|it|we|i)[’'](?:s|re|ll|d|ve)$/iu, '$1');
@@ -161,6 +164,12 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
       const e = ctx.inv.entities.find((x) => x.name === `${campaign[1]} campaign`);
       if (e !== undefined) return { kind: 'entity', entity: e, confidence: 0.8 };
     }
+    // a named owner's document or office speaks for the owner: "Ivana Trump’s brief", "Gowdy’s office", "Sanders’ fundraising email"
+    const owned = /^(\p{Lu}[\p{L}.\s-]*?)(?:[’']s|s[’'])\s+(?:\p{Ll}[\p{L}-]*\s+)?(\p{Ll}[\p{L}-]*)$/u.exec(written);
+    if (owned !== null && (DOCUMENT_HEADS.has(owned[2]!) || OWNER_SPEAKS.has(owned[2]!))) {
+      const owner = resolveMention(ctx, owned[1]!.trim(), pos);
+      if (owner !== null && !(owner.kind === 'other' && owner.type === 'anonymous')) return { ...owner, confidence: Math.min(owner.confidence, 0.7) };
+    }
     if (ORG_DESCRIPTION_HEADS.has(head)) {
       const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.at(-1)!.toLowerCase() === head) ?? null;
       return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };
@@ -183,7 +192,11 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   }
   // a name
   const parts = splitName(written);
-  if (parts.words.length === 0 || parts.name === '') return null;
+  if (parts.words.length === 0 || parts.name === '') {
+    // a surname that is also a title word ("King says", "Baron said"): a person the article named in full
+    const only = /^\p{Lu}\p{Ll}+$/u.test(written) ? matchSingle(ctx.inv.entities, written, null, pos) : undefined;
+    return only !== undefined && only.words.length >= 2 ? { kind: 'entity', entity: only, confidence: 0.8 } : null;
+  }
   if (parts.words.length >= 2) {
     const e = ctx.inv.entities.find((x) => x.words[0]?.toLowerCase() === parts.words[0]!.toLowerCase() && x.words.at(-1)?.toLowerCase() === parts.words.at(-1)!.toLowerCase() && x.suffix === parts.suffix)
       ?? ctx.inv.entities.find((x) => x.words.join(' ').toLowerCase() === parts.words.join(' ').toLowerCase());

@@ -46,7 +46,7 @@ export function splitName(written: string): NameParts {
   let cut = 0;
   for (let i = 0; i < words.length - 1; i++) {
     const w = bare(words[i]!);
-    const isTitle = TITLES.has(w) || ROLE_WORDS.has(w) || /^(?:then|former|ex)-/.test(w) || (!/^\p{Lu}/u.test(words[i]!) && !PARTICLES.has(w));
+    const isTitle = TITLES.has(w) || ROLE_WORDS.has(w) || /^(?:then|former|ex)-|^\p{L}+-(?:in|at|of)-\p{L}+$|-(?:elect|designate)$/u.test(w) || (!/^\p{Lu}/u.test(words[i]!) && !PARTICLES.has(w));
     if (HONORIFICS.has(w)) {
       gender = HONORIFICS.get(w) ?? gender;
       cut = i + 1;

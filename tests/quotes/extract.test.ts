@@ -92,6 +92,17 @@ describe('cues and source mentions', () => {
     expect(only('The statement was read on Fox News: “Both men are meeting next week.”').mention).toBeNull();
   });
 
+  it('keeps lowercase role words between a qualifier and the name in the mention', () => {
+    const q = only('“They are climbing all over each other,” said Oversight ranking Democrat Elijah Cummings (D-Md.).');
+    expect(q.mention?.text).toBe('Oversight ranking Democrat Elijah Cummings');
+    expect(only('“I can’t vote for Trump,” said Concord resident Whit Symms, a Republican.').mention?.text).toBe('Concord resident Whit Symms');
+  });
+
+  it('reads "pressed" after a quote as a cue, but not "press" before a title', () => {
+    expect(only('“Would it be negotiable?” Hannity pressed.').mention?.text).toBe('Hannity');
+    expect(only('“We will see,” White House press secretary Josh Earnest said.').mention?.text).toBe('White House press secretary Josh Earnest');
+  });
+
   it('reads a leading cue with a colon', () => {
     const q = only('Lopez said: “The budget is balanced.”');
     expect(q.mention?.text).toBe('Lopez');

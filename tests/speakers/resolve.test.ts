@@ -115,6 +115,16 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'We have to be ready')?.name).toBe('Hillary Clinton');
   });
 
+  it('lets a named owner’s office or document speak for the owner (“Gowdy’s office”)', () => {
+    const a = attribute('Rep. Trey Gowdy leads the committee.', 'Gowdy’s office called the claims “meritless” on Monday.');
+    expect(speakerOf(a, 'meritless')?.name).toBe('Trey Gowdy');
+  });
+
+  it('resolves a surname that is also a title word to the full name (“King said”)', () => {
+    const a = attribute('Rep. Pete King spoke to reporters.', '“This conflicted with previous accounts,” King said.');
+    expect(speakerOf(a, 'This conflicted')?.name).toBe('Pete King');
+  });
+
   it('resolves "the senator" to the senator named before', () => {
     const a = attribute('Sen. Maria Lopez toured the plant.', '“It must stay open,” the senator said.');
     expect(speakerOf(a, 'It must stay open')?.name).toBe('Maria Lopez');
