@@ -16,7 +16,7 @@ import { collect, type Processed } from './collect.ts';
 import { ExtractPool } from './pool.ts';
 import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
 import type { Manifest } from './incremental.ts';
-import { loadManifest, pipelineHash, rendererHash, writeGeneration } from './generation.ts';
+import { loadManifest, loadSpare, pipelineHash, rendererHash, writeGeneration } from './generation.ts';
 
 export { BuildLockedError, OutputError } from './fsutil.ts';
 export { DIRECTORY_FILE, listSeeds } from './collect.ts';
@@ -95,6 +95,13 @@ function cachedProcessor(cacheDir: string, pipeline: string): { process: (path: 
   };
 }
 
+/** Write a JSON file whole or not at all. */
+async function writeJson(file: string, value: unknown): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp`, JSON.stringify(value));
+  await rename(`${file}.tmp`, file);
+}
+
 /** The build date: from SOURCE_DATE_EPOCH, else the newest article's date, else null. Never the clock. */
 export function buildDate(archive: Archive, sourceDateEpoch?: string): string | null {
   if (sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch)) {
@@ -140,8 +147,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const release = await acquireLock(layout).catch((error: unknown) => {
     throw asOutputError(error, layout.state) ?? error;
   });
+  const manifestFile = join(options.cacheDir, 'outputs', `${createHash('sha256').update(layout.out).digest('hex').slice(0, 16)}.json`);
+  const spareFile = manifestFile.replace(/\.json$/, '.spare.json');
   try {
-    await collectGarbage(layout);
+    const spare = await loadSpare(spareFile, await currentGeneration(layout));
+    await collectGarbage(layout, { keep: spare === null ? [] : [spare.generation] });
 
     // read → parse → quotes → speakers, per seed (cached), then the archive
     const processor = cachedProcessor(options.cacheDir, await pipelineHash());
@@ -167,22 +177,22 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const plan = planSite(archive, siteOptions);
     lap('plan');
     const renderer = await rendererHash();
-    const manifestFile = join(options.cacheDir, 'outputs', `${createHash('sha256').update(layout.out).digest('hex').slice(0, 16)}.json`);
     const previous = await loadManifest(manifestFile, await currentGeneration(layout));
     const generation = newGeneration(layout);
     let manifest: Manifest;
     try {
-      manifest = await writeGeneration(plan, renderer, previous, generation, layout.state, options.search !== false, progress);
+      manifest = await writeGeneration(plan, renderer, { previous, spare }, generation, layout.state, options.search !== false, progress);
       lap('render+search');
       await publish(layout, generation);
     } catch (error) {
       await rm(generation, { recursive: true, force: true }).catch(() => {});
       throw asOutputError(error, options.outDir) ?? error;
     }
-    await mkdir(dirname(manifestFile), { recursive: true });
-    await writeFile(`${manifestFile}.tmp`, JSON.stringify(manifest));
-    await rename(`${manifestFile}.tmp`, manifestFile);
-    await collectGarbage(layout, { background: true });
+    // The generation that was published until now becomes the spare the next build recycles.
+    await writeJson(manifestFile, manifest);
+    if (previous !== null) await writeJson(spareFile, previous);
+    else await rm(spareFile, { force: true });
+    await collectGarbage(layout, { background: true, keep: previous === null ? [] : [previous.generation] });
     lap('publish');
     return { ...summary, published: true, ms: performance.now() - started };
   } finally {
