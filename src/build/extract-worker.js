@@ -7,7 +7,7 @@ register();
 const { processSeed } = await import('../pipeline.ts');
 parentPort.on('message', ({ id, path, bytes }) => {
   try {
-    parentPort.postMessage({ id, result: processSeed({ path, bytes }) });
+    parentPort.postMessage({ id, json: JSON.stringify(processSeed({ path, bytes })) });
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
   }

@@ -102,22 +102,24 @@ export function newGeneration(layout: OutputLayout): string {
 
 /**
  * Remove what earlier builds left behind: every generation and scratch folder that `out`
- * does not point at. Call only while holding the lock.
+ * does not point at, except those in `keep` (the spare generation a rebuild recycles).
+ * Call only while holding the lock.
  *
  * With `background`, the folders are first renamed to `trash-*` (instant, so no stale
  * generation is ever visible) and deleted by a detached `rm` that outlives this process:
  * deleting tens of thousands of files takes seconds the editor need not wait for. Any
  * `trash-*` a background delete did not finish is removed by the next build.
  */
-export async function collectGarbage(layout: OutputLayout, options: { background?: boolean } = {}): Promise<void> {
+export async function collectGarbage(layout: OutputLayout, options: { background?: boolean; keep?: readonly string[] } = {}): Promise<void> {
   const current = await currentGeneration(layout);
+  const keep = new Set([current, ...(options.keep ?? [])].map((path) => (path === null ? null : resolve(path))));
   let names: string[];
   try {
     names = await readdir(layout.state);
   } catch {
     return;
   }
-  const garbage = names.filter((name) => name !== 'lock' && join(layout.state, name) !== current);
+  const garbage = names.filter((name) => name !== 'lock' && !keep.has(join(layout.state, name)));
   if (options.background !== true) {
     for (const name of garbage) await rm(join(layout.state, name), { recursive: true, force: true });
     return;

@@ -59,6 +59,23 @@ export async function loadManifest(file: string, published: string | null): Prom
   }
 }
 
+/**
+ * The spare generation's manifest: the generation published before the current one, kept
+ * whole so the next rebuild can bring it up to date in place instead of copying the current
+ * one. Null when there is none, or it is the published generation, or its folder is gone
+ * (a build that recycled it was killed).
+ */
+export async function loadSpare(file: string, published: string | null): Promise<Manifest | null> {
+  try {
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
+    if (manifest.version !== 1 || manifest.generation === published) return null;
+    await readdir(manifest.generation);
+    return manifest;
+  } catch {
+    return null;
+  }
+}
+
 /** Copy a folder as hard links (`cp -al`, with a portable fallback). */
 async function linkTree(from: string, to: string): Promise<void> {
   const ok = await new Promise<boolean>((done) => {
@@ -125,19 +142,24 @@ async function renderInChunks(
 
 /**
  * Write a complete generation of the site into `generation` (which must not exist).
- * With a usable `previous` manifest, the previous generation is hard-linked and only what
- * changed is rendered; otherwise everything is. Returns the new manifest.
+ * - With a usable `spare` (an unpublished older generation and its manifest), the spare is
+ *   renamed to `generation` and brought up to date: only what differs from it is written.
+ * - Else, with a usable `previous` manifest (the published generation), that generation is
+ *   hard-linked (`cp -al`) and only what changed is written.
+ * - Else everything is rendered.
+ * Returns the new manifest.
  */
 export async function writeGeneration(
   plan: SitePlan,
   renderer: string,
-  previous: Manifest | null,
+  { previous, spare }: { readonly previous: Manifest | null; readonly spare: Manifest | null },
   generation: string,
   stateDir: string,
   search: boolean,
   progress: (stage: string, done: number, total: number) => void,
 ): Promise<Manifest> {
-  const usable = previous !== null && previous.renderer === renderer ? previous : null;
+  const recycled = spare !== null && spare.renderer === renderer ? spare : null;
+  const usable = recycled ?? (previous !== null && previous.renderer === renderer ? previous : null);
   const diff = diffOutputs(plan, renderer, usable);
 
   const searchPages: SearchPage[] = plan.pages
@@ -166,9 +188,12 @@ export async function writeGeneration(
     await writeFiles(diff.files, generation);
     await indexing;
   } else {
-    // Rebuild: start from the previous generation (hard links), drop what is gone, render what
-    // changed into scratch space and move it in (never writing through a shared link).
-    await linkTree(usable.generation, generation);
+    // Rebuild: start from the spare (renamed: it is not published, and one rename is instant)
+    // or from a hard-linked copy of the published generation; drop what is gone, render what
+    // changed into scratch space and move it in (never writing through a link shared with the
+    // published generation).
+    if (usable === recycled) await rename(usable.generation, generation);
+    else await linkTree(usable.generation, generation);
     for (const path of diff.removed) await removeOutput(generation, path);
     const scratch = join(stateDir, `scratch-${process.pid}`);
     await rm(scratch, { recursive: true, force: true });

@@ -5,7 +5,6 @@
  * in whole. A failed or killed build leaves the previous site as it was.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { processSeed } from '../pipeline.ts';
@@ -13,10 +12,11 @@ import { planSite } from '../site/index.ts';
 import type { SiteOptions } from '../site/types.ts';
 import type { Archive, Message, Rejection } from '../types.ts';
 import { collect, type Processed } from './collect.ts';
+import { RecordCache } from './cache.ts';
 import { ExtractPool } from './pool.ts';
 import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
 import type { Manifest } from './incremental.ts';
-import { loadManifest, pipelineHash, rendererHash, writeGeneration } from './generation.ts';
+import { loadManifest, loadSpare, pipelineHash, rendererHash, writeGeneration } from './generation.ts';
 
 export { BuildLockedError, OutputError } from './fsutil.ts';
 export { DIRECTORY_FILE, listSeeds } from './collect.ts';
@@ -44,6 +44,8 @@ export interface BuildReport {
   readonly articles: number;
   readonly speakers: number;
   readonly quotes: number;
+  /** Seeds that went through the pipeline; the others' records came from the cache. */
+  readonly extracted: number;
   /** Every content message, rejections included, in file order. */
   readonly messages: readonly Message[];
   readonly rejected: readonly Rejection[];
@@ -64,35 +66,43 @@ const POOL_THRESHOLD = 48;
 /**
  * A seed processor that uses the cache when the seed's content and the pipeline are unchanged,
  * and otherwise runs the pipeline: here for the first few misses, then on a worker pool.
+ * `extracted` counts the seeds that went through the pipeline.
  */
-function cachedProcessor(cacheDir: string, pipeline: string): { process: (path: string, bytes: Uint8Array) => Promise<Processed>; close: () => Promise<void> } {
+function cachedProcessor(cacheDir: string, pipeline: string): { process: (path: string, bytes: Uint8Array) => Promise<Processed>; close: () => Promise<void>; readonly extracted: number } {
+  const cache = RecordCache.open<Processed>(cacheDir, pipeline);
   let misses = 0;
   let pool: ExtractPool | null = null;
-  const made = new Set<string>();
   return {
     async process(path, bytes) {
       const key = cacheKey(pipeline, path, bytes);
-      const dir = join(cacheDir, 'records', key.slice(0, 2));
-      const file = join(dir, `${key}.json`);
-      try {
-        return JSON.parse(readFileSync(file, 'utf8')) as Processed;
-      } catch {
-        // not cached (or unreadable): compute it
-      }
+      const cached = cache.get(key);
+      if (cached !== undefined) return cached;
       misses++;
       if (misses > POOL_THRESHOLD && pool === null) pool = new ExtractPool();
-      const result = pool === null ? processSeed({ path, bytes }) : await pool.run(path, bytes);
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
+      if (pool === null) {
+        const result = processSeed({ path, bytes });
+        cache.put(key, JSON.stringify(result));
+        return result;
       }
-      writeFileSync(file, JSON.stringify(result));
-      return result;
+      const json = await pool.run(path, bytes);
+      cache.put(key, json);
+      return JSON.parse(json) as Processed;
     },
     async close() {
       await pool?.close();
+      cache.close();
+    },
+    get extracted() {
+      return misses;
     },
   };
+}
+
+/** Write a JSON file whole or not at all. */
+async function writeJson(file: string, value: unknown): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp`, JSON.stringify(value));
+  await rename(`${file}.tmp`, file);
 }
 
 /** The build date: from SOURCE_DATE_EPOCH, else the newest article's date, else null. Never the clock. */
@@ -140,8 +150,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const release = await acquireLock(layout).catch((error: unknown) => {
     throw asOutputError(error, layout.state) ?? error;
   });
+  const manifestFile = join(options.cacheDir, 'outputs', `${createHash('sha256').update(layout.out).digest('hex').slice(0, 16)}.json`);
+  const spareFile = manifestFile.replace(/\.json$/, '.spare.json');
   try {
-    await collectGarbage(layout);
+    const spare = await loadSpare(spareFile, await currentGeneration(layout));
+    await collectGarbage(layout, { keep: spare === null ? [] : [spare.generation] });
 
     // read → parse → quotes → speakers, per seed (cached), then the archive
     const processor = cachedProcessor(options.cacheDir, await pipelineHash());
@@ -152,7 +165,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const warnings = messages.filter((m) => m.severity === 'warning').length;
     const failed = rejected.length > 0 || directoryFailed || (options.strict === true && warnings > 0);
     const quotes = archive.articles.reduce((n, a) => n + a.quotes.length, 0);
-    const summary = { articles: archive.articles.length, speakers: archive.speakers.length, quotes, messages, rejected, warnings, outDir: options.outDir, timings };
+    const summary = { articles: archive.articles.length, speakers: archive.speakers.length, quotes, extracted: processor.extracted, messages, rejected, warnings, outDir: options.outDir, timings };
 
     if (options.strict === true && failed) {
       return { ...summary, published: false, ms: performance.now() - started };
@@ -167,22 +180,22 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const plan = planSite(archive, siteOptions);
     lap('plan');
     const renderer = await rendererHash();
-    const manifestFile = join(options.cacheDir, 'outputs', `${createHash('sha256').update(layout.out).digest('hex').slice(0, 16)}.json`);
     const previous = await loadManifest(manifestFile, await currentGeneration(layout));
     const generation = newGeneration(layout);
     let manifest: Manifest;
     try {
-      manifest = await writeGeneration(plan, renderer, previous, generation, layout.state, options.search !== false, progress);
+      manifest = await writeGeneration(plan, renderer, { previous, spare }, generation, layout.state, options.search !== false, progress);
       lap('render+search');
       await publish(layout, generation);
     } catch (error) {
       await rm(generation, { recursive: true, force: true }).catch(() => {});
       throw asOutputError(error, options.outDir) ?? error;
     }
-    await mkdir(dirname(manifestFile), { recursive: true });
-    await writeFile(`${manifestFile}.tmp`, JSON.stringify(manifest));
-    await rename(`${manifestFile}.tmp`, manifestFile);
-    await collectGarbage(layout, { background: true });
+    // The generation that was published until now becomes the spare the next build recycles.
+    await writeJson(manifestFile, manifest);
+    if (previous !== null) await writeJson(spareFile, previous);
+    else await rm(spareFile, { force: true });
+    await collectGarbage(layout, { background: true, keep: previous === null ? [] : [previous.generation] });
     lap('publish');
     return { ...summary, published: true, ms: performance.now() - started };
   } finally {

@@ -1,13 +1,13 @@
 /**
  * A pool of worker threads for the per-article pipeline, so a cold build extracts on every core.
- * Results are the same as calling `processSeed` in this thread (the stages are pure).
+ * Results are `JSON.stringify(processSeed(…))` as computed in this thread (the stages are pure):
+ * the JSON text is what the cache stores, and a string crosses threads cheaper than an object.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Processed } from './collect.ts';
 
 interface Job {
-  readonly resolve: (value: Processed) => void;
+  readonly resolve: (json: string) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -23,13 +23,13 @@ export class ExtractPool {
       const worker = new Worker(new URL('./extract-worker.js', import.meta.url), {
         resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
       });
-      worker.on('message', (reply: { id: number; result?: Processed; error?: string }) => {
+      worker.on('message', (reply: { id: number; json?: string; error?: string }) => {
         const job = this.#jobs.get(reply.id);
         this.#jobs.delete(reply.id);
         this.#load.set(worker, (this.#load.get(worker) ?? 1) - 1);
         if (!job) return;
         if (reply.error !== undefined) job.reject(new Error(`extraction failed in a worker: ${reply.error}`));
-        else job.resolve(reply.result!);
+        else job.resolve(reply.json!);
       });
       worker.on('error', (error) => {
         for (const job of this.#jobs.values()) job.reject(error);
@@ -40,13 +40,13 @@ export class ExtractPool {
     }
   }
 
-  /** Process one seed on the least busy worker. */
-  run(path: string, bytes: Uint8Array): Promise<Processed> {
+  /** Process one seed on the least busy worker; resolves to its record as JSON. */
+  run(path: string, bytes: Uint8Array): Promise<string> {
     const id = this.#nextId++;
     let target = this.#workers[0]!;
     for (const worker of this.#workers) if ((this.#load.get(worker) ?? 0) < (this.#load.get(target) ?? 0)) target = worker;
     this.#load.set(target, (this.#load.get(target) ?? 0) + 1);
-    return new Promise<Processed>((resolve, reject) => {
+    return new Promise<string>((resolve, reject) => {
       this.#jobs.set(id, { resolve, reject });
       target.postMessage({ id, path, bytes });
     });

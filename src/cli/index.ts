@@ -173,7 +173,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (!report.published) {
       io.err(`verbatim: --strict: nothing was published because ${report.rejected.length > 0 ? 'some seeds were rejected' : 'there were warnings'}`);
     }
-    if (values.timings) io.err(`verbatim: timings (ms): ${Object.entries(report.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    if (values.timings) {
+      io.err(`verbatim: timings (ms): ${Object.entries(report.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; ${report.extracted} of ${report.articles + report.rejected.length} seeds extracted, the rest from the cache`);
+    }
     io.out(summaryLine(report, report.published ? `built ${values.out}:` : 'published nothing:'));
     return report.published && report.rejected.length === 0 ? 0 : 1;
   } catch (error) {

@@ -48,6 +48,10 @@ export async function renderPages(pages: readonly SitePage[], outDir: string): P
     configPath: false,
     config(config: EleventyUserConfig) {
       config.setQuietMode(true);
+      // Eleventy's benchmark groups warn on stderr ("Benchmark 924ms 43% …") whatever the quiet
+      // mode; a paginated template over thousands of pages always trips them. Our own --timings say more.
+      config.benchmarkManager.setVerboseOutput(false);
+      for (const group of Object.values(config.benchmarkManager.getAll())) group.setIsVerbose(false);
       config.setTemplateFormats(['11ty.js']);
       config.setUseGitIgnore(false);
       config.ignores.add(join(TEMPLATES_DIR, 'views/**'));
@@ -85,6 +89,7 @@ interface EleventyUserConfig {
   addGlobalData(name: string, data: unknown): void;
   addJavaScriptFunction(name: string, fn: (...args: never[]) => unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
+  readonly benchmarkManager: { setVerboseOutput(verbose: boolean): void; getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> };
 }
 
 /**

@@ -2,7 +2,7 @@
  * A rebuild after adding, editing, removing or renaming a seed must give exactly the tree
  * a cold build of the same seeds gives: byte for byte, every page, feed, index and search shard.
  */
-import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.ts';
@@ -83,6 +83,18 @@ describe('rebuilds are exactly a cold build', () => {
     const index = JSON.parse(await readFile(join(out(), 'api', 'index.json'), 'utf8')) as { articles: { id: string }[] };
     expect(index.articles.map((a) => a.id)).toContain('undated-column-renamed');
     expect(index.articles.map((a) => a.id)).not.toContain('undated-column');
+  });
+
+  it('after a rebuild that recycles the spare generation in place (the one published before the last)', async () => {
+    const spareFile = (await readdir(join(cache(), 'outputs'))).find((f) => f.endsWith('.spare.json'));
+    expect(spareFile).toBeDefined();
+    const spare = (JSON.parse(await readFile(join(cache(), 'outputs', spareFile!), 'utf8')) as { generation: string }).generation;
+    const spareInode = (await stat(spare)).ino;
+    expect(await realpath(out())).not.toBe(spare);
+    await writeFile(join(seeds, '2024-budget-reaction.md'), (await readFile(join(seeds, '2024-budget-reaction.md'), 'utf8')) + '\nOne more paragraph.\n');
+    const incremental = await rebuild();
+    expect((await stat(await realpath(out()))).ino).toBe(spareInode);
+    expect(treeDiff(incremental, await coldTree())).toEqual([]);
   });
 
   it('after a rebuild with nothing changed', async () => {

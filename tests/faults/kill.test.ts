@@ -124,10 +124,13 @@ describe('kill -9 during a build', () => {
     expect(treeDiff(await hashTree(join(dir, 'dist')), oldTree)).toEqual([]);
     const state = join(dir, '.dist.verbatim');
     const published = basename(await readlink(join(dir, 'dist')));
+    // The generation published before is kept as the spare the next rebuild recycles; nothing else.
+    const spareFile = (await readdir(join(dir, 'cache', 'outputs'))).find((f) => f.endsWith('.spare.json'));
+    const spare = spareFile === undefined ? '' : basename((JSON.parse(await readFile(join(dir, 'cache', 'outputs', spareFile), 'utf8')) as { generation: string }).generation);
     // The detached delete of old generations may still be running; give it a moment.
     let left: string[] = [];
     for (let wait = 0; wait < 50; wait++) {
-      left = (await readdir(state)).filter((name) => name !== published);
+      left = (await readdir(state)).filter((name) => name !== published && name !== spare);
       if (left.every((name) => name.startsWith('trash-')) && left.length === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
