@@ -78,6 +78,7 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
   // appositive: "Lavrov, speaking on Wednesday, insisted"; "Clinton, 35, the daughter of …, said"
   if (tokens[i]!.text === ',') {
     let best: [number, number] | null = null;
+    const appositive = phraseBefore(tokens, i - 1, lo);
     for (let j = i - 1; j >= lo && j > i - 45; j--) {
       const t = tokens[j]!.text;
       if (t === QUOTE_TOKEN || t === ';') break;
@@ -86,6 +87,8 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
       if (np !== null && (isNameLike(tokens, np) || np[0] === lo)) best = np;
       if (np !== null && np[0] === lo) break;
     }
+    // "Sanders’s campaign manager, Jeff Weaver, said": the name, not the description it names
+    if (best !== null && isDescription(tokens, best) && appositive !== null && isProperName(tokens, appositive) && tokens[appositive[0] - 1]?.text === ',') return appositive;
     return best;
   }
   // a relative clause: "Beck, who has in the past described …"
@@ -105,6 +108,20 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
   }
   return np;
 }
+
+/** A description rather than a name: it ends in a lowercase word ("Sanders’s campaign manager", "a spokesman"). */
+function isDescription(tokens: readonly Token[], np: readonly [number, number]): boolean {
+  return /^\p{Ll}/u.test(tokens[np[1]]!.text) && !PRONOUN_WORDS.test(tokens[np[1]]!.text);
+}
+
+/** A proper name: every word capitalised (initials and particles allowed), at least two words ("Jeff Weaver"). */
+function isProperName(tokens: readonly Token[], np: readonly [number, number]): boolean {
+  if (np[1] <= np[0]) return false;
+  for (let k = np[0]; k <= np[1]; k++) if (!/^\p{Lu}/u.test(tokens[k]!.text) && !/^(?:de|van|von|da|di|du|la|le|del|der|bin|al)$/.test(tokens[k]!.text)) return false;
+  return true;
+}
+
+const PRONOUN_WORDS = /^(?:he|she|they|it|we|i|you)$/i;
 
 /** Does the phrase hold a capitalised word or a pronoun (a name rather than a description)? */
 function isNameLike(tokens: readonly Token[], np: readonly [number, number]): boolean {
@@ -194,7 +211,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     if (np !== null) return { cue: c, mention: np, pattern: 'inverted' };
   }
   if (k < n && k > q + (dash ? 1 : 0) || (k === q + 1 && k < n && !/^[.;:!?]$/.test(tokens[k]!.text))) {
-    const np = phraseAfter(tokens, k);
+    let np = phraseAfter(tokens, k);
     if (np !== null) {
       let j = np[1] + 1;
       if (tokens[j]?.text === '(') {
@@ -206,6 +223,9 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
         for (let e = j + 1; e < n && e < j + 45; e++) {
           if (tokens[e]!.text === ';') break;
           if (tokens[e]!.text === ',' && isCue(tokens, skipBetween(tokens, e + 1, 1, n))) {
+            // a description named by its appositive: “…,” Sanders’s campaign manager, Jeff Weaver, said.
+            const named = phraseAfter(tokens, j + 1, e);
+            if (named !== null && named[1] === e - 1 && isDescription(tokens, np) && isProperName(tokens, named)) np = named;
             j = e + 1;
             break;
           }

@@ -222,7 +222,9 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
       if (t.text === '-' || t.text === '–') break;
       break;
     }
-    if (isNameWord(t, restOf(tokens, k))) {
+    // a capitalised noun inside a name, not a clause word: "Judicial Watch President Tom Fitton"
+    const inName = sawName && /^(?:Watch|News|Post|Times|Report|Review|Center|Action|Union|Press)$/.test(t.text);
+    if (inName || isNameWord(t, restOf(tokens, k))) {
       if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(tl)) break;
       sawName = true;
       e = k;
@@ -230,6 +232,9 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
       continue;
     }
     if (isParticle(t) && sawName && tokens[k + 1] !== undefined && isNameWord(tokens[k + 1]!)) { e = k; continue; }
+    // a title "of" an office before the name: "Secretary of State John Kerry" (but "Donald Hartley of Madison" ends at the name)
+    if (tl === 'of' && sawName && tokens[k + 1] !== undefined && isNameWord(tokens[k + 1]!, restOf(tokens, k + 1)) &&
+      tokens.slice(start, k).every((x) => ROLE_WORDS.has(x.text.toLowerCase()))) { e = k; continue; }
     if (FORWARD_STOP.has(tl) || cueLemma(tl, restOf(tokens, k)) !== null || BETWEEN.has(tl)) break;
     if (sawName && !ROLE_WORDS.has(tl)) {
       // lowercase role words between a qualifier and the name: "Oversight ranking Democrat Elijah Cummings",

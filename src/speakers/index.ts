@@ -118,6 +118,9 @@ const singular = (w: string): string => w.replace(/(?:ies)$/, 'y').replace(/s$/,
 
 const lastWordOf = (s: string): string => s.split(/\s+/u).at(-1) ?? '';
 
+/** Heads of a description of someone's staff: "Trump’s campaign manager", "Lazar's public defense counsel". */
+const AIDE_HEADS = new Set(['manager', 'director', 'counsel', 'chairman', 'chairwoman', 'chief', 'strategist', 'pollster', 'secretary', 'assistant', 'deputy', 'speechwriter', 'consultant', 'surrogate', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father']);
+
 /** What a named owner speaks through, besides documents: "Gowdy’s office". */
 const OWNER_SPEAKS = new Set(['office', 'offices', 'team', 'staff', 'account', 'feed', 'page', 'words', 'language', 'remarks', 'comments', 'speech', 'testimony', 'tweets', 'twitter', 'facebook']);
 
@@ -187,8 +190,21 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     if (/[^s]s$/.test(head) && !/(?:ss|us|is)$/.test(head)) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.6 };
     // a role description: "the senator", "the former secretary of state", "the Republican nominee":
     // the person given that role, else the article's most mentioned person so far
+    // someone's unnamed aide ("Trump’s campaign manager", "Gary Johnson’s doctor") is not that someone
+    if (/^\p{Lu}.*(?:[’']s|s[’'])$/u.test(written.split(/\s+/u)[0] ?? '') && (ANONYMOUS_HEADS.has(head) || AIDE_HEADS.has(head))) {
+      const owner = resolveMention(ctx, (written.split(/\s+/u)[0] ?? '').replace(/[’']s?$/u, ''), pos);
+      const near = antecedent(ctx, pos, null, null);
+      const e = byRoleWords(ctx, pos, words.slice(1)) ?? antecedent(ctx, pos, null, head) ?? (owner?.kind === 'entity' && owner.entity === near ? null : near);
+      return e === null ? { kind: 'other', name: written, type: 'anonymous', confidence: 0.6 } : { kind: 'entity', entity: e, confidence: 0.6 };
+    }
     const e = byRoleWords(ctx, pos, words.slice(1)) ?? antecedent(ctx, pos, null, head) ?? antecedent(ctx, pos, null, null);
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.65 };
+  }
+  // a person "of" a place or an organisation: "Rep. Tom Cole of Oklahoma", "George Zornick of The Nation"
+  const of = /^(.*?\p{Lu}[\p{L}’'.-]*\s+\p{Lu}[\p{L}’'.-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(written);
+  if (of !== null) {
+    const person = splitName(of[1]!);
+    if (person.words.length >= 2 && nameType(person.words) === 'person' && person.words.every((w) => /^\p{Lu}/u.test(w))) return resolveMention(ctx, of[1]!, pos);
   }
   // a name
   const parts = splitName(written);

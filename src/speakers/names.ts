@@ -3,7 +3,7 @@
  * the rest is the name proper.
  */
 import { ROLE_WORDS } from '../quotes/phrases.ts';
-import { US_STATES, COUNTRIES, HONORIFICS, KNOWN_ORGS, ORG_HEADS, TITLES, TITLE_SPELLING } from './lexicon.ts';
+import { US_STATES, COUNTRIES, HONORIFICS, KNOWN_ORGS, ORG_HEADS, TITLES, TITLE_SPELLING, firstNameGender } from './lexicon.ts';
 import type { SpeakerType } from '../types.ts';
 
 export interface NameParts {
@@ -61,6 +61,15 @@ export function splitName(written: string): NameParts {
   if (allTitles) return { name: '', words: [], role: words.join(' ') || null, gender, suffix: null, hadThe };
   // do not swallow the name: keep at least one word
   if (cut >= words.length) cut = words.length - 1;
+  // an office "of" several words ends where a first name begins: "Director of National Intelligence James Clapper"
+  if (cut > 0 && words.slice(0, cut).some((w) => bare(w) === 'of')) {
+    for (let i = cut + 1; i < words.length - 1; i++) {
+      if (firstNameGender(words[i]!) !== null) {
+        cut = i;
+        break;
+      }
+    }
+  }
   const roleWords = words.slice(0, cut).filter((w) => !HONORIFICS.has(bare(w)));
   let nameWords = words.slice(cut);
   let suffix: string | null = null;

@@ -103,6 +103,19 @@ describe('cues and source mentions', () => {
     expect(only('“We will see,” White House press secretary Josh Earnest said.').mention?.text).toBe('White House press secretary Josh Earnest');
   });
 
+  it('takes the appositive name over the description it names (Sanders’s campaign manager, Jeff Weaver, said)', () => {
+    expect(only('“California stuck out,” Sanders’s campaign manager, Jeff Weaver, said in an interview.').mention?.text).toBe('Jeff Weaver');
+    expect(only('Sanders’s campaign manager, Jeff Weaver, said in an interview that “California stuck out.”').mention?.text).toBe('Jeff Weaver');
+  });
+
+  it('reads "of" inside a name with a title (said Secretary of State John Kerry)', () => {
+    expect(only('“It is a step forward,” said Secretary of State John Kerry.').mention?.text).toBe('Secretary of State John Kerry');
+  });
+
+  it('keeps a capitalised noun inside an organisation’s name (Judicial Watch President Tom Fitton said)', () => {
+    expect(only('“We hid nothing,” Judicial Watch President Tom Fitton said.').mention?.text).toBe('Judicial Watch President Tom Fitton');
+  });
+
   it('reads a leading cue with a colon', () => {
     const q = only('Lopez said: “The budget is balanced.”');
     expect(q.mention?.text).toBe('Lopez');

@@ -125,6 +125,21 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'This conflicted')?.name).toBe('Pete King');
   });
 
+  it('resolves a person "of" a place to the person, not the place (Rep. Tom Cole of Oklahoma)', () => {
+    const a = attribute('“It was unpredictable,” said Rep. Tom Cole of Oklahoma.');
+    expect(speakerOf(a, 'It was unpredictable')?.name).toBe('Tom Cole');
+  });
+
+  it('ends a multi-word office at the first name (Director of National Intelligence James Clapper)', () => {
+    const a = attribute('“We are watching,” said Director of National Intelligence James Clapper.');
+    expect(speakerOf(a, 'We are watching')?.name).toBe('James Clapper');
+  });
+
+  it('never gives someone’s unnamed aide the name of the one they work for (Trump’s campaign manager)', () => {
+    const a = attribute('Donald Trump won the primary on Tuesday.', 'Trump’s campaign manager says the campaign was “gratified” by the result.');
+    expect(speakerOf(a, 'gratified')?.name).not.toBe('Donald Trump');
+  });
+
   it('resolves "the senator" to the senator named before', () => {
     const a = attribute('Sen. Maria Lopez toured the plant.', '“It must stay open,” the senator said.');
     expect(speakerOf(a, 'It must stay open')?.name).toBe('Maria Lopez');
