@@ -203,6 +203,9 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
       const near = d.block.paragraph - prev.block.paragraph <= 1;
       const later = events.filter((e) => e.order > prev.order && e.order < d.order && d.block.paragraph - e.block.paragraph <= 1);
       if (near && later.length === 0) groupOf.set(d, groupOf.get(prev) ?? prev);
+    } else if (d.found.pattern === 'none' && prev !== undefined && prev.block === d.block && d.sentence === prev.sentence + 1 && continuesSpeaker(prev, d)) {
+      // a phrase in the next sentence, with nobody new named: “…,” Hennessey added. But that is not “properly chargeable.”
+      groupOf.set(d, groupOf.get(prev) ?? prev);
     }
     if (isTitle(d, groupOf.has(d))) continue;
     if (d.block.in !== 'body' && repeatsBody(d, drafts)) continue;
@@ -260,6 +263,18 @@ function repeatsBody(d: Draft, drafts: readonly Draft[]): boolean {
     const theirs = new Set(wordsOf(b.block.text.slice(b.span.start, b.span.end)));
     return mine.filter((w) => theirs.has(w)).length >= 0.8 * mine.length;
   });
+}
+
+/**
+ * Does a bare quote in the sentence after an attributed one still report its speaker: nobody else is
+ * named or referred to in between (no capitalised word past the sentence's first, no pronoun subject)?
+ */
+function continuesSpeaker(a: Draft, b: Draft): boolean {
+  if (a.found.mention === null || (a.found.pattern !== 'trailing' && a.found.pattern !== 'inverted')) return false;
+  const between = a.block.text.slice(a.span.close, b.span.open);
+  const sentence = between.replace(/^[^.!?]*[.!?]\s*/u, '');
+  if (sentence.length > 120 || /\b(?:he|she|they|we|I)\b/u.test(sentence)) return false;
+  return !/\s\p{Lu}/u.test(sentence);
 }
 
 /** Is the text between two quotes of one sentence only the first one's attribution (`“…,” he said, “…”`)? */

@@ -72,11 +72,21 @@ export function maskQuotes(text: string, spans: readonly MarkSpan[]): string {
 
 /** Do capitalised words and then a cue verb follow `at` ("Hannity pressed", "Sen. Tim Kaine said")? */
 function attributionFollows(text: string, at: number): boolean {
-  const words = text.slice(at, at + 80).trim().split(/\s+/u).slice(0, 6);
+  const words = text.slice(at, at + 120).trim().split(/\s+/u).slice(0, 10);
+  let appositive = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.replace(/[,.;:!?]+$/u, '');
-    if (i > 0 && cueLemma(w, words[i + 1] === undefined ? '' : ` ${words[i + 1]}`) !== null && /^\p{Ll}/u.test(w)) return true;
+    if (i > 0 && cueLemma(w, words[i + 1] === undefined ? '' : ` ${words[i + 1]}`) !== null && /^\p{Ll}/u.test(w) && (!appositive || /,$/u.test(words[i - 1]!))) return true;
+    // "Rep. Glenn Thompson, R-Pa., said": a short appositive between commas
+    if (appositive) {
+      if (/[.;:!?]$/u.test(words[i]!) && !isAbbreviation(words[i]!)) return false;
+      continue;
+    }
     if (!/^\p{Lu}/u.test(w) && !/^\(/.test(w)) return false;
+    if (/,$/u.test(words[i]!) && i > 0) {
+      appositive = true;
+      continue;
+    }
     if (/[,.;:!?]$/u.test(words[i]!) && !isAbbreviation(words[i]!)) return false;
   }
   return false;

@@ -116,6 +116,14 @@ describe('cues and source mentions', () => {
     expect(only('“We hid nothing,” Judicial Watch President Tom Fitton said.').mention?.text).toBe('Judicial Watch President Tom Fitton');
   });
 
+  it('keeps a trailing attribution with a short appositive in the quote’s sentence ("Perpetual motion!" Rep. Glenn Thompson, R-Pa., said)', () => {
+    expect(only('"Perpetual motion!" Rep. Glenn Thompson, R-Pa., said of the convention.').mention?.text).toBe('Rep. Glenn Thompson');
+  });
+
+  it('reaches the name past lowercase role words right before the cue', () => {
+    expect(only('“There is a high probability of an accident,” DoubleLine Capital portfolio manager Bonnie Baha said on Monday.').mention?.text).toBe('DoubleLine Capital portfolio manager Bonnie Baha');
+  });
+
   it('reads a leading cue with a colon', () => {
     const q = only('Lopez said: “The budget is balanced.”');
     expect(q.mention?.text).toBe('Lopez');
@@ -213,6 +221,18 @@ describe('quote shapes', () => {
 
   it('marks a whole quoted sentence as direct', () => {
     expect(only('“We cannot agree with these proposals,” he said.').kind).toBe('direct');
+  });
+});
+
+describe('a phrase that continues the speaker', () => {
+  it('gives a bare phrase in the next sentence the previous speaker when nobody new is named', () => {
+    const a = extractQuotes(body('“There are federal laws that could cover it,” Hennessey added. But that is not the same thing as “properly chargeable under the law.”'));
+    expect(a.quotes[1]!.group).toBe('q1');
+  });
+
+  it('does not when someone else is named in between', () => {
+    const a = extractQuotes(body('“There are federal laws that could cover it,” Hennessey added. But Comey called that “properly chargeable under the law.”'));
+    expect(a.quotes[1]!.group).toBeNull();
   });
 });
 
