@@ -7,7 +7,7 @@
  */
 import { message } from '../messages.ts';
 import type { ArticleSpeaker, AttributedArticle, AttributedQuote, Message, QuoteSpan, QuotedArticle, SpeakerType } from '../types.ts';
-import { BLOCK, collectEntities, matchSingle, type Entity, type Inventory, type Position, type SubjectPronoun } from './inventory.ts';
+import { BLOCK, MONTHS, collectEntities, matchSingle, type Entity, type Inventory, type Position, type SubjectPronoun } from './inventory.ts';
 import { ANONYMOUS_HEADS, DOCUMENT_HEADS, INDEFINITE, ORG_DESCRIPTION_HEADS, OUTLET_HEADS, TITLES } from './lexicon.ts';
 import { nameType, splitName } from './names.ts';
 
@@ -221,6 +221,10 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   }
   const e = matchSingle(ctx.inv.entities, parts.words[0]!, parts.gender, pos, parts.hadThe);
   if (e !== undefined) return { kind: 'entity', entity: e, confidence: e.words.length >= 2 ? 0.9 : 0.8 };
+  // a lone capitalised word the article also writes in lowercase, a month or a number is no name ("Debates", "September", "Twenty-nine")
+  const only = parts.words[0]!;
+  if (MONTHS.test(only) || /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine|ten|hundred)(?:-\w+)?$/i.test(only) ||
+    (ctx.inv.lowerWords.has(only.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(only))) return null;
   return { kind: 'other', name: parts.name, type: nameType(parts.words, parts.hadThe), confidence: 0.75 };
 }
 

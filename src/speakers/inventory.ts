@@ -69,12 +69,14 @@ export interface Inventory {
   readonly entities: Entity[];
   /** Subject pronouns in document order. */
   readonly pronouns: readonly SubjectPronoun[];
+  /** Words the article writes in lowercase somewhere: evidence that a capitalised form is not a name. */
+  readonly lowerWords: ReadonlySet<string>;
   /** Block index of a part + paragraph. */
   blockIndex(part: string, paragraph: number): number;
   sentenceOf(block: number, offset: number): number;
 }
 
-const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
+export const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 
 /** Capitalised single words that are not names: parties, demonyms, faiths, institutions, prepositions. */
 const NOT_NAMES = /^(?:republicans?|democrats?|democratic|gop|conservatives?|liberals?|progressives?|independents?|libertarians?|americans?|christians?|muslims?|jews?|jewish|catholics?|evangelicals?|protestants?|black|white|latinos?|latinas?|hispanics?|asians?|africans?|europeans?|senate|house|congress|government|god|lord|internet|web|beyond|across|along|around|behind|below|beneath|beside|between|inside|outside|within|throughout|following|regarding|including|near|above|alongside|amid|whatever|whoever|whenever|mr|mrs|ms|dr|sen|rep|gov|president|convention|islam|islamist|nation|day|history|democracy|technology|amendment|chamber|morning|vote|voters|women|men|fight|keep|hey|sorry|christmas|hollywood|representatives|appeals|judicial|obviously|frankly|absolutely|sometimes|actually|honestly|finally|clearly|[\p{L}]+-americans?|pacs|everyone|everybody|nobody|anyone|anybody|someone|somebody|others|people|things|more|right|rather|freedom|law|justice|constitution|convention|state|super|week|friends|first|ok|okay|meet|one|two|three|several|a|an|editor|europe|asia|africa|midwest|west|east|north|south|western|eastern|northern|southern|[\p{Lu}][\p{Ll}]+(?:ian|ean|ese|ish|ans|ic))\.?$/iu;
@@ -307,7 +309,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
     const i = b.sentences.findIndex(([s, e]) => offset >= s && offset < e);
     return i < 0 ? b.sentences.length - 1 : i;
   };
-  return { blocks, entities, pronouns, blockIndex, sentenceOf };
+  return { blocks, entities, pronouns, lowerWords, blockIndex, sentenceOf };
 }
 
 /** The entity a single written word names (a surname, a first name, "the Times"), preferring the most mentioned. */

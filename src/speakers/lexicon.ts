@@ -28,6 +28,7 @@ export const TITLES = new Set([
   'attorney', 'historian', 'professor', 'scholar', 'journalist', 'commentator', 'pundit', 'broadcaster', 'presenter',
   'entrepreneur', 'investor', 'chef', 'model', 'designer', 'artist', 'musician', 'novelist', 'poet', 'playwright',
   'nominee', 'hopeful', 'contender', 'front-runner', 'frontrunner', 'incumbent', 'challenger', 'gop', 'candidate',
+  'sens', 'reps', 'govs', 'senators', 'representatives', 'governors',
 ]);
 
 /** US states: places, not people ("the superdelegate from Maine"). */
@@ -52,6 +53,7 @@ export const HONORIFICS: ReadonlyMap<string, 'm' | 'f' | null> = new Map([
 export const TITLE_SPELLING: Readonly<Record<string, string>> = {
   sen: 'Senator', rep: 'Representative', gov: 'Governor', gen: 'General', lt: 'Lieutenant', col: 'Colonel',
   capt: 'Captain', sgt: 'Sergeant', maj: 'Major', adm: 'Admiral', rev: 'Reverend', prof: 'Professor', del: 'Delegate',
+  sens: 'Senator', reps: 'Representative', govs: 'Governor',
 };
 
 /** Last words that make a capitalised name an organisation. */

@@ -140,6 +140,16 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'gratified')?.name).not.toBe('Donald Trump');
   });
 
+  it('strips plural title abbreviations from a name ("Sens. Jon Tester")', () => {
+    const a = attribute('“We will vote no,” said Sens. Jon Tester.');
+    expect(speakerOf(a, 'We will vote no')?.name).toBe('Jon Tester');
+  });
+
+  it('names nobody for a lone capitalised word the article also writes in lowercase', () => {
+    const a = attribute('The agency said the federal rules were unclear.', 'Federal said in a filing that the work was “inherently governmental.”');
+    expect(a.quotes.find((x) => x.text.startsWith('inherently'))?.speakerKey).toBeNull();
+  });
+
   it('resolves "the senator" to the senator named before', () => {
     const a = attribute('Sen. Maria Lopez toured the plant.', '“It must stay open,” the senator said.');
     expect(speakerOf(a, 'It must stay open')?.name).toBe('Maria Lopez');
