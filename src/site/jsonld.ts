@@ -8,6 +8,9 @@
  * - A quote's `creator` (and, for a `Person`, `spokenByCharacter`) is given only when the quote has
  *   a named, non-anonymous speaker and its confidence is at least `LOW_CONFIDENCE`: structured data
  *   never states an uncertain attribution as fact.
+ * - Each such speaker is described once per article, under the article's `mentions`, and quotations
+ *   refer to it by `@id` (its speaker page's URL): a speaker quoted 30 times is written once, not 60
+ *   times (this keeps long articles inside the 14 KB page budget).
  * - `datePublished` appears only when the article is dated; dates are never made up.
  */
 import { LOW_CONFIDENCE, type ArchiveArticle, type ArchiveQuote, type ArchiveSpeaker, type SpeakerType } from '../types.ts';
@@ -47,25 +50,48 @@ function speakerUrl(id: string, options: SiteOptions): string {
   return absoluteUrl(`/speakers/${id}/`, options);
 }
 
-function quotation(article: ArchiveArticle, quote: ArchiveQuote, options: SiteOptions): Record<string, unknown> {
-  const url = absoluteUrl(`${article.url}#${quote.id}`, options);
+/** The speaker a quotation is stated to come from: named, not anonymous, confident enough; else null. */
+function statedSpeaker(quote: ArchiveQuote): NonNullable<ArchiveQuote['speaker']> | null {
   const speaker = quote.speaker;
-  const attributed = speaker !== null && speaker.type !== 'anonymous' && quote.confidence >= LOW_CONFIDENCE;
-  const node: Record<string, unknown> = { '@type': 'Quotation', '@id': url, url, text: quote.text };
-  if (attributed) {
-    const type = schemaType(speaker.type);
-    const who = { '@type': type, '@id': speakerUrl(speaker.id, options), name: speaker.name, url: speakerUrl(speaker.id, options) };
-    if (type === 'Person') node['spokenByCharacter'] = who;
+  return speaker !== null && speaker.type !== 'anonymous' && quote.confidence >= LOW_CONFIDENCE ? speaker : null;
+}
+
+/** A reference to a node described elsewhere in the same document (`{ "@id": … }`). */
+type NodeRef = { readonly '@id': string };
+
+function quotation(article: ArchiveArticle, quote: ArchiveQuote, options: SiteOptions): Record<string, unknown> {
+  const node: Record<string, unknown> = { '@type': 'Quotation', url: absoluteUrl(`${article.url}#${quote.id}`, options), text: quote.text };
+  const speaker = statedSpeaker(quote);
+  if (speaker !== null) {
+    const who: NodeRef = { '@id': speakerUrl(speaker.id, options) };
+    if (schemaType(speaker.type) === 'Person') node['spokenByCharacter'] = who;
     node['creator'] = who;
   }
   return node;
 }
 
 /**
+ * The `Person`/`Organization` node of every speaker a quotation is stated to come from, once each, in
+ * order of their first quote. Quotations refer to them by `@id` (the speaker page's URL, also the
+ * `@id` of the speaker page's own JSON-LD).
+ */
+function quotedSpeakers(article: ArchiveArticle, options: SiteOptions): Record<string, unknown>[] {
+  const nodes = new Map<string, Record<string, unknown>>();
+  for (const quote of article.quotes) {
+    const speaker = statedSpeaker(quote);
+    if (speaker === null) continue;
+    const id = speakerUrl(speaker.id, options);
+    if (!nodes.has(id)) nodes.set(id, { '@type': schemaType(speaker.type), '@id': id, name: speaker.name, url: id });
+  }
+  return [...nodes.values()];
+}
+
+/**
  * schema.org `NewsArticle` for an article page: headline, url, `datePublished` when dated,
  * `author` (a `Person`), `publisher` (the source, an `Organization`), description, keywords,
- * and one `Quotation` per quote under `hasPart`. Returns a JSON string safe to embed in a
- * `<script type="application/ld+json">` element.
+ * the quoted speakers under `mentions`, and one `Quotation` per quote under `hasPart`, whose
+ * `creator`/`spokenByCharacter` is an `@id` reference to one of those speakers. Returns a JSON
+ * string safe to embed in a `<script type="application/ld+json">` element.
  *
  * @example
  *   `<script type="application/ld+json">${articleJsonLd(article, options)}</script>`
@@ -73,6 +99,7 @@ function quotation(article: ArchiveArticle, quote: ArchiveQuote, options: SiteOp
 export function articleJsonLd(article: ArchiveArticle, options: SiteOptions): string {
   const url = absoluteUrl(article.url, options);
   const description = article.summary.map((line) => line.text).join(' ');
+  const speakers = quotedSpeakers(article, options);
   return scriptSafeJson({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -85,6 +112,7 @@ export function articleJsonLd(article: ArchiveArticle, options: SiteOptions): st
     ...(article.author === null ? {} : { author: { '@type': 'Person', name: article.author } }),
     ...(article.source === null ? {} : { publisher: { '@type': 'Organization', name: article.source } }),
     ...(article.tags.length === 0 ? {} : { keywords: [...article.tags] }),
+    ...(speakers.length === 0 ? {} : { mentions: speakers }),
     ...(article.quotes.length === 0 ? {} : { hasPart: article.quotes.map((quote) => quotation(article, quote, options)) }),
   });
 }

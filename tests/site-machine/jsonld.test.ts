@@ -9,10 +9,10 @@ const BASE = 'https://news.example.org';
 const UNSAFE = /[<>&\u2028\u2029]/;
 
 describe('articleJsonLd', () => {
-  it('describes an article as a NewsArticle with its quotations', () => {
+  it('describes an article as a NewsArticle with its quotations, each speaker once under mentions and referred to by @id', () => {
     const url = `${BASE}/articles/russia-dismisses-ukraine/`;
-    const lavrov = { '@type': 'Person', '@id': `${BASE}/speakers/sergey-lavrov/`, name: 'Sergey Lavrov', url: `${BASE}/speakers/sergey-lavrov/` };
-    const kremlin = { '@type': 'Organization', '@id': `${BASE}/speakers/kremlin/`, name: 'The Kremlin', url: `${BASE}/speakers/kremlin/` };
+    const lavrov = `${BASE}/speakers/sergey-lavrov/`;
+    const kremlin = `${BASE}/speakers/kremlin/`;
     expect(JSON.parse(articleJsonLd(articleBySlug('russia-dismisses-ukraine'), OPTIONS))).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
@@ -25,14 +25,39 @@ describe('articleJsonLd', () => {
       author: { '@type': 'Person', name: 'Ann Lee' },
       publisher: { '@type': 'Organization', name: 'Reuters' },
       keywords: ['russia'],
+      mentions: [
+        { '@type': 'Person', '@id': lavrov, name: 'Sergey Lavrov', url: lavrov },
+        { '@type': 'Organization', '@id': kremlin, name: 'The Kremlin', url: kremlin },
+      ],
       hasPart: [
-        { '@type': 'Quotation', '@id': `${url}#q1`, url: `${url}#q1`, text: 'We have nothing to do with it.', spokenByCharacter: lavrov, creator: lavrov },
-        { '@type': 'Quotation', '@id': `${url}#q2`, url: `${url}#q2`, text: 'The claims are baseless.', creator: kremlin },
-        { '@type': 'Quotation', '@id': `${url}#q3`, url: `${url}#q3`, text: 'Perhaps it was him.' },
-        { '@type': 'Quotation', '@id': `${url}#q4`, url: `${url}#q4`, text: 'Nobody knows.' },
-        { '@type': 'Quotation', '@id': `${url}#q5`, url: `${url}#q5`, text: 'It is all lies.' },
+        { '@type': 'Quotation', url: `${url}#q1`, text: 'We have nothing to do with it.', spokenByCharacter: { '@id': lavrov }, creator: { '@id': lavrov } },
+        { '@type': 'Quotation', url: `${url}#q2`, text: 'The claims are baseless.', creator: { '@id': kremlin } },
+        { '@type': 'Quotation', url: `${url}#q3`, text: 'Perhaps it was him.' },
+        { '@type': 'Quotation', url: `${url}#q4`, text: 'Nobody knows.' },
+        { '@type': 'Quotation', url: `${url}#q5`, text: 'It is all lies.' },
       ],
     });
+  });
+
+  it('writes a speaker quoted many times once, every reference resolving to a node in mentions', () => {
+    const article = articleBySlug('russia-dismisses-ukraine');
+    const first = article.quotes[0]!;
+    const many = { ...article, quotes: Array.from({ length: 12 }, (_, i) => ({ ...first, id: `q${i + 1}` })) };
+    const json = articleJsonLd(many, OPTIONS);
+    const ld = JSON.parse(json) as { mentions: { '@id': string }[]; hasPart: { creator: { '@id': string }; spokenByCharacter: { '@id': string } }[] };
+    expect(json.split('"Sergey Lavrov"')).toHaveLength(2);
+    expect(ld.mentions.map((m) => m['@id'])).toEqual([`${BASE}/speakers/sergey-lavrov/`]);
+    const ids = new Set(ld.mentions.map((m) => m['@id']));
+    for (const part of ld.hasPart) {
+      expect(Object.keys(part.creator)).toEqual(['@id']);
+      expect(ids.has(part.creator['@id'])).toBe(true);
+      expect(ids.has(part.spokenByCharacter['@id'])).toBe(true);
+    }
+  });
+
+  it('refers to a speaker by the @id of the JSON-LD on their own speaker page', () => {
+    const ld = JSON.parse(articleJsonLd(articleBySlug('russia-dismisses-ukraine'), OPTIONS));
+    expect(ld.hasPart[0].creator['@id']).toBe(JSON.parse(speakerJsonLd(speakerBySlug('sergey-lavrov'), OPTIONS))['@id']);
   });
 
   it('names no speaker for an uncertain, anonymous or unattributed quote', () => {
@@ -43,10 +68,11 @@ describe('articleJsonLd', () => {
     }
   });
 
-  it('leaves out datePublished, author, publisher and hasPart when the article has none', () => {
+  it('leaves out datePublished, author, publisher, mentions and hasPart when the article has none', () => {
     const ld = JSON.parse(articleJsonLd(articleBySlug('東京で会議'), OPTIONS));
     expect(ld.datePublished).toBe('2016-09-30');
     expect(ld).not.toHaveProperty('author');
+    expect(ld).not.toHaveProperty('mentions');
     expect(ld).not.toHaveProperty('hasPart');
     expect(ld.url).toBe(`${BASE}/articles/%E6%9D%B1%E4%BA%AC%E3%81%A7%E4%BC%9A%E8%AD%B0/`);
     expect(JSON.parse(articleJsonLd(articleBySlug('undated-notes'), OPTIONS))).not.toHaveProperty('datePublished');
@@ -63,7 +89,7 @@ describe('articleJsonLd', () => {
     expect(ld.publisher.name).toBe(`Source ${HOSTILE}`);
     expect(ld.keywords).toEqual([`tag ${HOSTILE}`, 'politics']);
     expect(ld.hasPart[0].text).toBe(`Quote ${HOSTILE}`);
-    expect(ld.hasPart[0].creator.name).toBe(`Mx ${HOSTILE}`);
+    expect(ld.mentions.find((m: { '@id': string }) => m['@id'] === ld.hasPart[0].creator['@id']).name).toBe(`Mx ${HOSTILE}`);
   });
 
   it('cannot close its script element early when embedded in HTML', () => {
