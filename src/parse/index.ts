@@ -9,12 +9,12 @@ import { hasError, message } from '../messages.ts';
 import type { Line, Message, ParsedArticle, Paragraph, Rejection, SeedText } from '../types.ts';
 import { readFields, type Fields } from './fields.ts';
 import { splitFrontMatter } from './front-matter.ts';
-import { MAX_MARKDOWN_DEPTH, markdownDepth } from './markdown-guard.ts';
+import { MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS, markdownDepth, markdownLoad } from './markdown-guard.ts';
 import { layoutMarkdown } from './markdown.ts';
 import { firstSentence } from './sentences.ts';
 import { layoutText } from './text-body.ts';
 
-export { MAX_MARKDOWN_DEPTH } from './markdown-guard.ts';
+export { MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS } from './markdown-guard.ts';
 export { MAX_ALIAS_COUNT } from './front-matter.ts';
 export { checkSlug, MAX_SLUG_LENGTH, RESERVED_SLUGS } from './slug.ts';
 export { checkDate } from './date.ts';
@@ -30,6 +30,13 @@ function layout(seed: SeedText, body: string, bodyLine: number, fields: Fields) 
   const { depth, line } = markdownDepth(body);
   if (depth > MAX_MARKDOWN_DEPTH) {
     return message('parse:markdown-too-deep', { file: seed.path, line: bodyLine + line - 1 }, { depth, limit: MAX_MARKDOWN_DEPTH });
+  }
+  const load = markdownLoad(body);
+  if (load !== null) {
+    const place = { file: seed.path, line: bodyLine + load.line - 1 };
+    return load.over === 'paragraph'
+      ? message('parse:markdown-too-dense', place, { marks: load.marks, limit: MAX_PARAGRAPH_MARKS })
+      : message('parse:markdown-too-long', place, { marks: load.marks, limit: MAX_MARKDOWN_MARKS });
   }
   return { ...layoutMarkdown(body, bodyLine, headlineInBody), summaryLines: [] as readonly Line[] };
 }

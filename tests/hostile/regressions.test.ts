@@ -3,7 +3,10 @@
  * describe the wanted behaviour. `it.fails` marks one still open: it passes while the bug is
  * there and starts failing once it is fixed, so whoever fixes it turns it into a plain `it`.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatMessage } from '../../src/messages.ts';
+import { MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS } from '../../src/parse/index.ts';
 import { processSeed } from '../../src/pipeline.ts';
 import { apiIndex, buildSite, changedGoodPages } from './harness.ts';
 
@@ -22,15 +25,83 @@ describe('regressions found by fuzzing', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  // Open: remark-parse (micromark) takes superlinear time on many unmatched emphasis delimiters:
-  // 40 KB of `c!_!}` takes about 3 s to parse (8 KB: 0.5 s), so a 1 MiB .md seed could hold a
-  // build for many minutes. src/parse/markdown-guard.ts could refuse such bodies before remark.
-  it.fails('parses a Markdown seed of 8,000 unmatched `_` delimiter runs in under a second', () => {
+  // Fixed: remark-parse (micromark) takes time growing with the square of the inline marks in one
+  // paragraph: each `*`/`_` run that may close walks back over the paragraph's events looking for
+  // an opener, and unmatched brackets and runs are merged into text by splicing the event list.
+  // 40 KB of `c!_!}` took about 3 s (8 KB: 0.5 s), so a 1 MiB .md seed could hold a build for many
+  // minutes. src/parse/markdown-guard.ts now counts lines and inline marks per paragraph and per
+  // seed before remark runs, and refuses a seed over either cap with a positioned message.
+  it('refuses a Markdown seed of 8,000 unmatched `_` delimiter runs in one paragraph, positioned, in under a second', () => {
     const bytes = utf8(`# A Headline\n\nx${'c!_!}'.repeat(8000)}\n`);
     const started = performance.now();
-    processSeed({ path: 'seeds/delimiters.md', bytes });
+    const result = processSeed({ path: 'seeds/delimiters.md', bytes });
     expect(performance.now() - started).toBeLessThan(1000);
+    expect('rejected' in result).toBe(true);
+    expect(result.messages).toEqual([
+      expect.objectContaining({ id: 'parse:markdown-too-dense', severity: 'error', file: 'seeds/delimiters.md', line: 3, column: 1 }),
+    ]);
+    expect(result.messages[0]?.reason).toContain(`limit is ${MAX_PARAGRAPH_MARKS}`);
+    expect(formatMessage(result.messages[0]!)).toMatch(/^seeds\/delimiters\.md:3:1: error: the paragraph starting here holds 8001 .*; split it .* \[parse:markdown-too-dense\]$/);
   });
+
+  // The same trigger class through its other doors: every kind of inline mark, and lines.
+  const dense: [string, string][] = [
+    ['unmatched `*` runs', 'a* '.repeat(8000)],
+    ['emphasis pairs', '*a* '.repeat(4000)],
+    ['`*` and `_` alternating in one run', `a${'*_'.repeat(4000)} b`],
+    ['brackets that never make a link', 'a] [a '.repeat(4000)],
+    ['undefined references `[a]`', '[a] '.repeat(4000)],
+    ['unclosed link destinations', '[a]( '.repeat(4000)],
+    ['backslash escapes', '\\!'.repeat(8000)],
+    ['backtick runs of 40 lengths before 200 KB of words', `${Array.from({ length: 40 }, (_, i) => `${'`'.repeat(i + 1)}a`).join(' ')}${' x'.repeat(100_000)}`],
+    ['one code span around 100,000 spaces', `\`${' x'.repeat(100_000)}\``],
+    ['8,000 lines of one paragraph', 'Word here.\n'.repeat(8000)],
+    ['8,000 lines of one block quote', '> Word *here*.\n'.repeat(8000)],
+    ['unmatched `_` runs on lines that start with `2)` (not a list that may interrupt a paragraph)', '2) a_ a_ a_ a_\n'.repeat(2000)],
+  ];
+  for (const [name, body] of dense) {
+    it(`refuses a Markdown paragraph of ${name} with parse:markdown-too-dense in under a second`, () => {
+      const started = performance.now();
+      const result = processSeed({ path: 'seeds/dense.md', bytes: utf8(`# H\n\nFine.\n\n${body}\n`) });
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(result.messages.map((m) => [m.id, m.line])).toEqual([['parse:markdown-too-dense', 5]]);
+    });
+  }
+
+  it('refuses a Markdown seed of 30,000 short paragraphs with parse:markdown-too-long, at the line where it passes the cap', () => {
+    const started = performance.now();
+    const result = processSeed({ path: 'seeds/long.md', bytes: utf8(`# H\n\n${'A *short* one.\n\n'.repeat(30_000)}`) });
+    expect(performance.now() - started).toBeLessThan(1000);
+    // 2 for the headline and its blank line, then 4 for each paragraph (a line and two `*` runs) and
+    // its blank line: the 5,000th paragraph, on line 10,001, passes 20,000.
+    expect(MAX_MARKDOWN_MARKS).toBe(20_000);
+    expect(result.messages).toEqual([expect.objectContaining({ id: 'parse:markdown-too-long', line: 10_001, column: 1 })]);
+    expect(result.messages[0]?.reason).toMatch(/holds 12000\d lines and inline marks in all and passes the limit of 20000 at this line/);
+  });
+
+  it('publishes the same paragraphs as a plain-text seed, which has no such cap', () => {
+    const result = processSeed({ path: 'seeds/dense.txt', bytes: utf8(`A Headline\n\nx${'c!_!}'.repeat(8000)}\n`) });
+    expect('rejected' in result).toBe(false);
+  });
+
+  // Any mix of marks: the guard refuses it with a positioned message, or remark parses it quickly.
+  it('refuses or quickly parses random paragraphs of inline marks', () => {
+    const piece = fc.constantFrom('a* ', ' *a', '*a* ', 'a_ ', '_a_ ', 'a*_', '[a', 'a]', '[a](b) ', '`', '``', ' `a` ', '\\`', '<a', '&amp;', '\\!', 'word ', '\n', '\n\n', '\n> ', '\n- ');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 500, maxLength: 4000 }), (pieces) => {
+        const started = performance.now();
+        const result = processSeed({ path: 'seeds/random.md', bytes: utf8(`# H\n\n${pieces.join('')}\n`) });
+        const took = performance.now() - started;
+        if ('rejected' in result) {
+          expect(result.messages.map((m) => m.id)).toEqual([expect.stringMatching(/^parse:markdown-too-(?:dense|deep|long)$/)]);
+          expect(took).toBeLessThan(500);
+        } else {
+          expect(took).toBeLessThan(3000);
+        }
+      }),
+      { numRuns: 20 },
+    );
+  }, 60_000);
 });
 
 describe('regressions found end to end', () => {

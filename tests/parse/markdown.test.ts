@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HTML_OPTIONS, htmlText } from '../../src/parse/markdown.ts';
-import { MAX_MARKDOWN_DEPTH, markdownDepth } from '../../src/parse/markdown-guard.ts';
+import { MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS, markdownDepth, markdownLoad, SPACES_PER_MARK } from '../../src/parse/markdown-guard.ts';
 import { article, rejection } from './helpers.ts';
 
 const md = (text: string) => article(text, 'seeds/test.md');
@@ -128,5 +130,76 @@ describe('pathological Markdown', () => {
 
   it('does not apply the Markdown guard to plain-text seeds', () => {
     expect(article(`Headline\n\n${'>'.repeat(1500)} not markdown`).paragraphs).toHaveLength(1);
+  });
+});
+
+describe('the Markdown load guard (lines and inline marks)', () => {
+  /** The count of a one-paragraph text, read by putting a line of 1,000 marks before it (1,001 with the line). */
+  const weight = (text: string) => (markdownLoad(`${'a* '.repeat(MAX_PARAGRAPH_MARKS)}\n${text}`)?.marks ?? 0) - (MAX_PARAGRAPH_MARKS + 1);
+
+  it('puts the caps at documented values', () => {
+    expect([MAX_PARAGRAPH_MARKS, MAX_MARKDOWN_MARKS, SPACES_PER_MARK]).toEqual([1000, 20_000, 8]);
+  });
+
+  it('counts each line, each run of `*`, of `_` and of backticks, and each `[`, `]`, `<`, `&` and `\\`', () => {
+    expect(weight('plain words, no marks!')).toBe(1);
+    expect(weight('**bold** and __strong__ and *_mixed_*')).toBe(1 + 8);
+    expect(weight('[a](b) <c> &amp; \\!')).toBe(1 + 5);
+    expect(weight('snake_case_name')).toBe(1 + 2);
+    expect(weight('two\nlines')).toBe(2);
+  });
+
+  it('adds one mark for every 8 spaces a code span’s search for its closing run may pass', () => {
+    expect(weight('`a b` c')).toBe(1 + 2);
+    expect(weight(`\`${' x'.repeat(80)}\``)).toBe(1 + 2 + 10);
+    // an unclosed run searches to the end of the paragraph
+    expect(weight(`\`\`a${' x'.repeat(80)}`)).toBe(1 + 1 + 10);
+    expect(weight(`\`\`a\`${' x'.repeat(80)}`)).toBe(1 + 2 + 20);
+    // after a backslash a run opens one backtick shorter: an escaped single backtick opens nothing
+    expect(weight(`\\\`a\`${' x'.repeat(80)}`)).toBe(1 + 3 + 10);
+    expect(weight(`\\\`\`a${' x'.repeat(80)}`)).toBe(1 + 2 + 20);
+  });
+
+  it('splits paragraphs at blank lines, quote-only lines and bullet items, but not at other lines', () => {
+    expect(markdownLoad(`ok\n\n${'a* '.repeat(MAX_PARAGRAPH_MARKS)}`)).toEqual({ over: 'paragraph', marks: MAX_PARAGRAPH_MARKS + 1, line: 3 });
+    for (const separator of ['\n\n', '\n \t\n', '\n>\n', '\n> >\n', '\n- ', '\n* ', '\n  + ']) {
+      expect(markdownLoad(`${'a* '.repeat(600)}${separator}${'a* '.repeat(600)}`), JSON.stringify(separator)).toBeNull();
+    }
+    for (const joiner of ['\n', '\n    >\n', '\n2) ', '\n-', '\n    - ', '\n1. ']) {
+      expect(markdownLoad(`${'a* '.repeat(600)}${joiner}${'a* '.repeat(600)}`)?.over, JSON.stringify(joiner)).toBe('paragraph');
+    }
+  });
+
+  it('reports the first paragraph over its cap, with its full count and first line', () => {
+    expect(markdownLoad(`# H\n\nFine.\n\nx${'c!_!}'.repeat(8000)}\n\n${'a* '.repeat(5000)}`)).toEqual({ over: 'paragraph', marks: 8001, line: 5 });
+  });
+
+  it('reports the line where the whole text passes its cap, with the count of the whole text', () => {
+    // 4 for each paragraph (a line and two `*` runs) and its blank line: paragraph 5,001, on line 10,001, passes 20,000
+    expect(markdownLoad('Line *with* marks.\n\n'.repeat(10_000))).toEqual({ over: 'seed', marks: 40_001, line: 10_001 });
+    // a dense paragraph after that point is counted, not reported: the first cap passed is
+    expect(markdownLoad(`${'Line.\n\n'.repeat(10_001)}${'a* '.repeat(2000)}`)).toEqual({ over: 'seed', marks: 22_003, line: 20_001 });
+  });
+
+  it('passes a paragraph of 20 sentences each with bold, italic, code, a link and a snake_case name, with room to spare', () => {
+    const paragraph = '**bold** and *it* and `code` and [a link](https://example.com) and snake_case_name. '.repeat(20);
+    expect(markdownLoad(`# H\n\n> > quoted **bold _and italic_** text\n\n- a\n  - b\n\n${paragraph}`)).toBeNull();
+    expect(weight(paragraph)).toBeLessThan(MAX_PARAGRAPH_MARKS / 4);
+  });
+
+  it('passes every seed in seeds/ and tests/fixtures read as Markdown', () => {
+    const files = ['seeds', 'tests/fixtures'].flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(?:md|txt)$/.test(name)).map((name) => join(dir, name)));
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.filter((file) => markdownLoad(readFileSync(file, 'utf8')) !== null)).toEqual([]);
+  });
+
+  it('refuses a dense paragraph with parse:markdown-too-dense at the file line where it starts', () => {
+    const result = rejection(`---\ndate: 2020-01-01\n---\n# H\n\nFine.\n\n${'a* '.repeat(2000)}`, 'seeds/dense.md');
+    expect(result.messages).toEqual([expect.objectContaining({ id: 'parse:markdown-too-dense', file: 'seeds/dense.md', line: 8, column: 1 })]);
+    expect(result.messages[0]?.reason).toBe('the paragraph starting here holds 2001 lines and inline Markdown marks (the limit is 1000), too many to parse in good time');
+  });
+
+  it('does not apply the load guard to plain-text seeds', () => {
+    expect(article(`Headline\n\n${'a* '.repeat(5000)}`).paragraphs).toHaveLength(1);
   });
 });
