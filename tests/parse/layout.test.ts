@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { firstSentence, sentences } from '../../src/parse/sentences.ts';
+import { firstSentence, MAX_SENTENCE_SEARCH, sentences } from '../../src/parse/sentences.ts';
 import { parseSeed } from '../../src/parse/index.ts';
 import type { SeedText } from '../../src/types.ts';
 import { article, rejection } from './helpers.ts';
@@ -134,6 +134,25 @@ describe('sentences for derived summaries', () => {
   it('takes the lede’s first sentence as the derived summary', () => {
     const result = article('Headline\n\nWASHINGTON (AP) — Rep. Jane Doe, D-Calif., spoke. She left.');
     expect(result.summary).toEqual([{ text: 'WASHINGTON (AP) — Rep. Jane Doe, D-Calif., spoke.', line: 3 }]);
+  });
+
+  // Intl.Segmenter takes time in proportion to its whole input for every sentence it yields: a
+  // one-line lede of 8,000 short sentences (88 KB) took 30 s, so a 1 MiB lede would hang a build.
+  it('finds the first sentence of a 1 MiB one-line lede in well under a second', () => {
+    const started = performance.now();
+    const result = article(`Headline\n\n${'Word here. '.repeat(90_000)}`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.summary).toEqual([{ text: 'Word here.', line: 3 }]);
+    expect(firstSentence(`${'A. '.repeat(100_000)}`)).toHaveLength(MAX_SENTENCE_SEARCH - 1); // initials never end a sentence
+  });
+
+  it('cuts a first sentence longer than MAX_SENTENCE_SEARCH at a space and ends it in …', () => {
+    expect(MAX_SENTENCE_SEARCH).toBe(4096);
+    const summary = firstSentence(`${'word '.repeat(2000)}end. Next.`);
+    expect(summary.endsWith(' word…')).toBe(true);
+    expect(summary.length).toBeLessThanOrEqual(MAX_SENTENCE_SEARCH);
+    const long = `${'x'.repeat(3000)} is a long one. Next.`;
+    expect(firstSentence(long)).toBe(`${'x'.repeat(3000)} is a long one.`); // found in a wider window
   });
 
   it('returns the whole text when it has no sentence end', () => {
