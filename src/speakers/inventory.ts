@@ -9,7 +9,7 @@ import { ROLE_WORDS, isNameWord } from '../quotes/phrases.ts';
 import { maskQuotes, sentenceBounds, tokenize, type Token } from '../quotes/text.ts';
 import type { MarkSpan } from '../quotes/marks.ts';
 import type { QuotedArticle, SpeakerType } from '../types.ts';
-import { firstNameGender, HONORIFICS, TITLES } from './lexicon.ts';
+import { firstNameGender, HONORIFICS, ORG_HEADS, TITLES } from './lexicon.ts';
 import { nameType, splitName } from './names.ts';
 
 /** A place in the article, comparable across parts: block index, then offset. */
@@ -124,6 +124,8 @@ function runs(tokens: readonly Token[]): Array<[number, number]> {
       if (isNameWord(n)) j++;
       else if (/^(?:de|van|von|da|di|du|la|le|del|der|bin|al|ibn|el)$/.test(n.text) && tokens[j + 2] !== undefined && isNameWord(tokens[j + 2]!)) j += 2;
       else if (n.text.toLowerCase() === 'of' && tokens[j + 2] !== undefined && isNameWord(tokens[j + 2]!) && TITLES.has(tokens[j]!.text.toLowerCase())) j += 2;
+      // an organisation's name goes on past "of", "on", "for": "Commission on Presidential Debates", "Association of Flight Attendants"
+      else if (/^(?:of|on|for)$/.test(n.text) && tokens[j + 2] !== undefined && isNameWord(tokens[j + 2]!) && ORG_HEADS.has(tokens[j]!.text.toLowerCase())) j += 2;
       else break;
     }
     out.push([i, j]);
@@ -332,6 +334,9 @@ export function matchSingle(entities: readonly Entity[], word: string, gender: '
   if (surname.length > 0) return pick(surname);
   const org = entities.filter((e) => e.words.length >= 2 && e.type === 'organization' && (e.words.at(-1)!.toLowerCase() === w || e.words.map((x) => x[0]).join('').toLowerCase() === w));
   if (org.length > 0 && (hadThe || org[0]!.words.map((x) => x[0]).join('').toLowerCase() === w)) return pick(org);
+  // "the Commission" for the Commission on Presidential Debates: the head before "of", "on", "for"
+  const headed = hadThe ? entities.filter((e) => e.type === 'organization' && e.words.some((x, i) => x.toLowerCase() === w && /^(?:of|on|for)$/i.test(e.words[i + 1] ?? ''))) : [];
+  if (headed.length > 0) return pick(headed);
   const firstName = firstNameGender(w) === null ? [] : entities.filter((e) => e.words.length >= 2 && e.words[0]!.toLowerCase() === w && e.type === 'person');
   if (firstName.length > 0) return pick(firstName);
   return entities.find((e) => e.words.length === 1 && e.words[0]!.toLowerCase() === w);

@@ -150,6 +150,11 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(a.quotes.find((x) => x.text.startsWith('inherently'))?.speakerKey).toBeNull();
   });
 
+  it('keeps an organisation’s name whole past "on" and resolves "the Commission" to it', () => {
+    const a = attribute('The Commission on Presidential Debates announced the schedule on Monday.', '“The debates will go ahead,” the Commission said.');
+    expect(speakerOf(a, 'The debates will go ahead')).toMatchObject({ name: 'Commission on Presidential Debates', type: 'organization' });
+  });
+
   it('resolves "the senator" to the senator named before', () => {
     const a = attribute('Sen. Maria Lopez toured the plant.', '“It must stay open,” the senator said.');
     expect(speakerOf(a, 'It must stay open')?.name).toBe('Maria Lopez');
