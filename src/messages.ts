@@ -43,6 +43,7 @@ export const catalogue = {
   'speakers:merged': { severity: 'info', reason: '{a} and {b} both become `{slug}`; they were merged', fix: 'add an entry to speakers.yml to keep them apart' },
   'speakers:directory': { severity: 'error', reason: 'speakers.yml: {error}', fix: 'fix the entry; see the README section “Editing speakers”' },
   // archive
+  'archive:id-collision': { severity: 'warning', reason: '{a} and {b} have the same file name, so both want the id `{id}`; {b} gets `{given}`', fix: 'rename one of the files: ids come from file names, and which file keeps `{id}` can change as files are added or moved' },
   'archive:slug-collision': { severity: 'warning', reason: '{a} and {b} both want the slug `{slug}`; {b} gets `{given}`', fix: 'set a distinct `slug` in one of the seeds’ front matter' },
   'archive:duplicate': { severity: 'warning', reason: 'this seed is byte-identical to {other}; both are published', fix: 'delete one of the copies if the duplicate is unintended' },
   'archive:undated': { severity: 'info', reason: 'the article has no date; it is listed after dated articles', fix: 'add `date: YYYY-MM-DD` to the front matter' },

@@ -58,23 +58,28 @@ function ref(article: { id: string; url: string; headline: { text: string }; dat
 
 /**
  * Seeds in different folders may share a file name, and so an id. The first by path keeps it;
- * each other gets `<id>-<shortHash(path)>`, so every article has its own id, slug and page.
+ * each other gets `<id>-<shortHash(path)>`, so every article has its own id, slug and page, and
+ * an `archive:id-collision` warning names both files.
  */
-function uniqueIds(articles: readonly AttributedArticle[]): AttributedArticle[] {
+function uniqueIds(articles: readonly AttributedArticle[]): { readonly articles: AttributedArticle[]; readonly messages: Message[] } {
   const byPath = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const taken = new Set(articles.map((a) => a.id));
-  const kept = new Set<string>();
-  return byPath.map((article) => {
-    if (!kept.has(article.id)) {
-      kept.add(article.id);
+  const keeper = new Map<string, string>(); // id → the path of the article that keeps it
+  const messages: Message[] = [];
+  const unique = byPath.map((article) => {
+    const first = keeper.get(article.id);
+    if (first === undefined) {
+      keeper.set(article.id, article.path);
       return article;
     }
     let id = `${article.id}-${shortHash(article.path)}`;
     for (let n = 2; taken.has(id); n++) id = `${article.id}-${shortHash(article.path)}-${n}`;
     taken.add(id);
-    kept.add(id);
+    keeper.set(id, article.path);
+    messages.push(message('archive:id-collision', { file: article.path }, { a: first, b: article.path, id: article.id, given: id }));
     return { ...article, id };
   });
+  return { articles: unique, messages };
 }
 
 /**
@@ -85,8 +90,9 @@ function uniqueIds(articles: readonly AttributedArticle[]): AttributedArticle[] 
  *   archive.articles[0].url // '/articles/newest-headline/'
  */
 export function buildArchive(articles: readonly AttributedArticle[], options: ArchiveOptions = {}): Archive {
-  const messages: Message[] = [];
-  const byId = uniqueIds(articles).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ids = uniqueIds(articles);
+  const messages: Message[] = [...ids.messages];
+  const byId = ids.articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // Byte-identical seeds: both are published, and the editor is told.
   const firstByHash = new Map<string, AttributedArticle>();

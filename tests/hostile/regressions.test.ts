@@ -4,11 +4,11 @@
  * there and starts failing once it is fixed, so whoever fixes it turns it into a plain `it`.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage } from '../../src/messages.ts';
 import { MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS } from '../../src/parse/index.ts';
 import { processSeed } from '../../src/pipeline.ts';
-import { apiIndex, buildSite, changedGoodPages } from './harness.ts';
+import { apiIndex, buildSite, changedGoodPages, type Site } from './harness.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -105,11 +105,16 @@ describe('regressions found by fuzzing', () => {
 });
 
 describe('regressions found end to end', () => {
-  // Fixed: two seeds with one file name in different folders had one id, so one slug, and
-  // planSite threw "two pages want the URL": the whole build failed and nothing was published.
-  it('publishes two seeds with the same file name in different subfolders as two articles', async () => {
-    const site = await buildSite({ 'a/story.txt': 'First Story Here\n\nBody one.\n', 'b/story.txt': 'Second Story There\n\nBody two.\n' });
-    try {
+  describe('two seeds with the same file name in different subfolders', () => {
+    let site: Site;
+    beforeAll(async () => {
+      site = await buildSite({ 'a/story.txt': 'First Story Here\n\nBody one.\n', 'b/story.txt': 'Second Story There\n\nBody two.\n' });
+    });
+    afterAll(() => site?.remove());
+
+    // Fixed: two seeds with one file name in different folders had one id, so one slug, and
+    // planSite threw "two pages want the URL": the whole build failed and nothing was published.
+    it('publishes two seeds with the same file name in different subfolders as two articles', async () => {
       expect(site.report.published).toBe(true);
       expect(site.report.rejected).toEqual([]);
       const stories = (await apiIndex(site)).articles.filter((a) => a.id.startsWith('story'));
@@ -118,8 +123,19 @@ describe('regressions found end to end', () => {
       expect(stories.find((a) => a.headline === 'First Story Here')!.id).toBe('story');
       for (const a of stories) expect(site.tree.has(`articles/${a.slug}/index.html`)).toBe(true);
       expect(await changedGoodPages(site)).toEqual([]);
-    } finally {
-      await site.remove();
-    }
+    });
+
+    // Fixed: the second seed then got another id silently, so an editor could not know that its id
+    // (and its API paths) depends on which folder sorts first.
+    it('warns in the build report, naming both files and what to do', async () => {
+      const given = (await apiIndex(site)).articles.find((a) => a.headline === 'Second Story There')!.id;
+      const warnings = site.report.messages.filter((m) => m.id === 'archive:id-collision');
+      expect(warnings).toEqual([expect.objectContaining({ severity: 'warning', file: 'seeds/b/story.txt', line: 1, column: 1 })]);
+      expect(formatMessage(warnings[0]!)).toBe(
+        `seeds/b/story.txt:1:1: warning: seeds/a/story.txt and seeds/b/story.txt have the same file name, so both want the id \`story\`; seeds/b/story.txt gets \`${given}\`; ` +
+          'rename one of the files: ids come from file names, and which file keeps `story` can change as files are added or moved [archive:id-collision]',
+      );
+      expect(site.report.warnings).toBeGreaterThanOrEqual(1);
+    });
   });
 });
