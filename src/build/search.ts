@@ -8,7 +8,7 @@
  * the shards whose pages changed, and no indexer run ever holds the whole archive.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -52,9 +52,6 @@ export function planShards(pages: readonly SearchPage[]): Map<string, { pages: S
   return result;
 }
 
-/** Pagefind's UI files, copied once to `pagefind/` so the search page has one stable address. */
-const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
-
 /**
  * (Re-)index the given shards of the site in `siteDir`, remove shards that are gone, and
  * write `pagefind/shards.json`. Unchanged shards are left as they are.
@@ -85,6 +82,9 @@ export async function indexShards(
       const written = await index.writeFiles({ outputPath: join(root, name) });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write shard ${name}: ${written.errors.join('; ')}`);
       await index.deleteIndex();
+      // A fresh indexer process per shard: one that indexes shard after shard keeps the memory
+      // of every shard it has seen (measured at 10,000 articles: 860 MiB by the last shard).
+      await pagefind.close();
       progress('search', ++done, todo.length);
     }
   } finally {
@@ -93,13 +93,6 @@ export async function indexShards(
   const names = [...shards.keys()].sort();
   await mkdir(root, { recursive: true });
   await replaceFile(join(root, 'shards.json'), `${JSON.stringify(names.map((n) => `/pagefind/${n}/`))}\n`);
-  const first = names[0];
-  if (first !== undefined) {
-    for (const file of UI_FILES) {
-      await unlink(join(root, file)).catch(() => {});
-      await copyFile(join(root, first, file), join(root, file));
-    }
-  }
 }
 
 /** Write a file by replacing it (never writing through a hard link shared with an older generation). */
