@@ -7,7 +7,8 @@
  * - `/speakers/` the most quoted, `/speakers/index/<letter>/` everyone by name (`a`…`z`, other cased
  *   letters such as `д`, and `other`; see `letters.ts`), `/speakers/<slug>/`, `/speakers/<slug>/page/<n>/`
  * - `/dates/`, `/dates/<yyyy>/`, `/dates/<yyyy>/<mm>/`, `/dates/undated/` (each paginated)
- * - `/sources/`, `/sources/<slug>/`, `/tags/`, `/tags/<slug>/` (each paginated)
+ * - `/sources/`, `/tags/` the most used, `/sources/index/<letter>/`, `/tags/index/<letter>/` all by name,
+ *   `/sources/<slug>/`, `/tags/<slug>/` (each paginated)
  * - `/search/`, `/404.html`
  * - files: `api/…json`, `feed.xml`, `feed.json`, `speakers/<slug>/feed.{xml,json}`, `sitemap.xml`, `robots.txt`
  */
@@ -45,18 +46,30 @@ export interface PlanOptions extends SiteOptions {
   readonly speakerPageSize?: number;
   /** How many of the most quoted speakers `/speakers/` lists (everyone is on the letter pages). Default 100. */
   readonly speakerIndexSize?: number;
+  /** How many of the most used sources and tags `/sources/` and `/tags/` list (all are on the letter pages). Default 100. */
+  readonly termIndexSize?: number;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const DEFAULT_SPEAKER_PAGE_SIZE = 50;
 export const DEFAULT_SPEAKER_INDEX_SIZE = 100;
+export const DEFAULT_TERM_INDEX_SIZE = 100;
+/**
+ * How many other articles an article page names under a quote ("Also reported by …"): the oldest,
+ * so the list stays put as newer articles repeat the quote; the rest are counted.
+ */
+export const MAX_ALSO_REPORTED = 5;
 
 /**
- * The speakers' page for names starting with `letter` (a key of `letters.ts`). `index` is a reserved
- * slug, so no speaker page can ever be `/speakers/index/`.
+ * The page of an index (`/speakers/`, `/sources/`, `/tags/`) for names starting with `letter` (a key
+ * of `letters.ts`): `/tags/index/t/`. `index` is a reserved slug, so no speaker, source or tag page can
+ * ever be `…/index/`.
+ *
+ * @example
+ *   letterPageUrl('/speakers/', 'д') // '/speakers/index/д/'
  */
-export function speakerLetterUrl(letter: string): string {
-  return `/speakers/index/${letter}/`;
+export function letterPageUrl(base: string, letter: string): string {
+  return `${base}index/${letter}/`;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -112,6 +125,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const speakerPageSize = options.speakerPageSize ?? DEFAULT_SPEAKER_PAGE_SIZE;
   const speakerIndexSize = options.speakerIndexSize ?? DEFAULT_SPEAKER_INDEX_SIZE;
+  const termIndexSize = options.termIndexSize ?? DEFAULT_TERM_INDEX_SIZE;
   const siteOptions: SiteOptions = { baseUrl: options.baseUrl, buildDate: options.buildDate, title: options.title };
   const pages: SitePage[] = [];
   const add = (data: PageData, url: string): void => {
@@ -227,7 +241,8 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
         by,
         confidence: quote.confidence,
         citation: citation(by, article.headline.text, article.source, article.date, `${article.url}#${quote.id}`),
-        alsoReported: also,
+        alsoReported: also.slice(0, MAX_ALSO_REPORTED),
+        alsoReportedCount: also.length,
         firstReported: firstIsOther ? first : null,
       };
     });
@@ -275,37 +290,69 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     };
   }
 
-  // Speakers: the most quoted on /speakers/, and everyone on the page of their name's first letter.
-  const speakerLink = (s: ArchiveSpeaker): Link => ({ label: s.name, url: s.url, count: s.quotes.length });
-  const letters = byLetter(archive.speakers, (s) => s.name);
-  const letterLinks = (current: string | null): Link[] =>
-    letters.map((g) => ({ label: g.label, url: speakerLetterUrl(g.key), ...(g.key === current ? { current: true } : {}) }));
-  const top = archive.speakers.slice(0, speakerIndexSize);
-  const speakerIndex: IndexPageData = {
-    kind: 'index',
-    head: head('Speakers', '/speakers/', `The most quoted people and organisations in ${options.title}, and everyone quoted, by name.`),
-    heading: 'Speakers',
-    intro:
-      top.length < archive.speakers.length
-        ? `The ${top.length} most quoted of ${archive.speakers.length} speakers. Everyone quoted is listed by name on the letter pages. Unnamed sources are not listed.`
-        : 'Everyone quoted in the archive, most quoted first, and by name on the letter pages. Unnamed sources are not listed.',
-    letters: letterLinks(null),
-    groups: [{ heading: top.length < archive.speakers.length ? 'Most quoted' : null, links: top.map(speakerLink) }],
-  };
-  add(speakerIndex, '/speakers/');
-  for (const group of letters) {
-    const starting = group.key === OTHER_LETTER ? 'begins with a digit or a character without capitals' : `begins with ${group.label}`;
-    const count = `${group.items.length} ${group.items.length === 1 ? 'speaker' : 'speakers'}`;
-    const letterPage: IndexPageData = {
+  /**
+   * An index of terms at `base`: the first `size` of `links` (most used first) there, and every term on
+   * the page of its name's first letter (`base` + `index/<letter>/`), by name. Letter pages exist
+   * whatever the size, so their URLs do not depend on how many terms there are.
+   */
+  const termIndex = (spec: {
+    readonly base: string;
+    readonly heading: string;
+    /** `speaker`, `source`, `tag`: counted as `1 speaker`, `3 speakers`. */
+    readonly noun: string;
+    readonly description: string;
+    /** The index page's intro when it lists only the top `shown` of `total`, and when it lists all. */
+    readonly intro: (shown: number, total: number) => string;
+    readonly introAll: string;
+    readonly topHeading: string;
+    /** Who a letter page lists, before "whose name begins with X": `Everyone quoted`. */
+    readonly everyone: string;
+    readonly links: readonly Link[];
+    readonly size: number;
+  }): void => {
+    const letters = byLetter(spec.links, (l) => l.label);
+    const letterLinks = (current: string | null): Link[] =>
+      letters.map((g) => ({ label: g.label, url: letterPageUrl(spec.base, g.key), ...(g.key === current ? { current: true } : {}) }));
+    const top = spec.links.slice(0, spec.size);
+    const partial = top.length < spec.links.length;
+    const index: IndexPageData = {
       kind: 'index',
-      head: head(`Speakers: ${group.label}`, speakerLetterUrl(group.key), `Everyone quoted in ${options.title} whose name ${starting}.`),
-      heading: `Speakers: ${group.label}`,
-      intro: `Everyone quoted whose name ${starting}, by name: ${count}.`,
-      letters: letterLinks(group.key),
-      groups: [{ heading: null, links: group.items.map(speakerLink) }],
+      head: head(spec.heading, spec.base, spec.description),
+      heading: spec.heading,
+      intro: partial ? spec.intro(top.length, spec.links.length) : spec.introAll,
+      letters: letterLinks(null),
+      groups: [{ heading: partial ? spec.topHeading : null, links: top }],
     };
-    add(letterPage, speakerLetterUrl(group.key));
-  }
+    add(index, spec.base);
+    for (const group of letters) {
+      const starting = group.key === OTHER_LETTER ? 'begins with a digit or a character without capitals' : `begins with ${group.label}`;
+      const count = `${group.items.length} ${group.items.length === 1 ? spec.noun : `${spec.noun}s`}`;
+      const url = letterPageUrl(spec.base, group.key);
+      const letterPage: IndexPageData = {
+        kind: 'index',
+        head: head(`${spec.heading}: ${group.label}`, url, `${spec.everyone} in ${options.title} whose name ${starting}.`),
+        heading: `${spec.heading}: ${group.label}`,
+        intro: `${spec.everyone} whose name ${starting}, by name: ${count}.`,
+        letters: letterLinks(group.key),
+        groups: [{ heading: null, links: group.items }],
+      };
+      add(letterPage, url);
+    }
+  };
+
+  // Speakers: the most quoted on /speakers/, and everyone on the page of their name's first letter.
+  termIndex({
+    base: '/speakers/',
+    heading: 'Speakers',
+    noun: 'speaker',
+    description: `The most quoted people and organisations in ${options.title}, and everyone quoted, by name.`,
+    intro: (shown, total) => `The ${shown} most quoted of ${total} speakers. Everyone quoted is listed by name on the letter pages. Unnamed sources are not listed.`,
+    introAll: 'Everyone quoted in the archive, most quoted first, and by name on the letter pages. Unnamed sources are not listed.',
+    topHeading: 'Most quoted',
+    everyone: 'Everyone quoted',
+    links: archive.speakers.map((s) => ({ label: s.name, url: s.url, count: s.quotes.length })),
+    size: speakerIndexSize,
+  });
   for (const speaker of archive.speakers) speakerPages(speaker);
 
   function speakerPages(speaker: ArchiveSpeaker): void {
@@ -421,17 +468,23 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
   }
   listing('/dates/undated/', 'Undated articles', 'Articles whose seed gives no date. They are never given one.', undated);
 
-  // Sources and tags
-  for (const [kind, map, heading] of [['sources', sources, 'Sources'], ['tags', tags, 'Tags']] as const) {
-    const index: IndexPageData = {
-      kind: 'index',
-      head: head(heading, `/${kind}/`, `${heading} of the articles in ${options.title}.`),
+  // Sources and tags: the most used on /sources/ and /tags/, and all of them on the pages of their first letter.
+  for (const [kind, map, heading, noun] of [['sources', sources, 'Sources', 'source'], ['tags', tags, 'Tags', 'tag']] as const) {
+    const byUse = [...map.values()].sort((a, b) => b.articles.length - a.articles.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const what = kind === 'sources' ? 'publishers the articles come from' : 'topics the articles are tagged with';
+    termIndex({
+      base: `/${kind}/`,
       heading,
-      intro: kind === 'sources' ? 'The publishers the articles come from.' : 'The topics the articles are tagged with.',
-      letters: [],
-      groups: [{ heading: null, links: [...map.values()].map((t) => ({ label: t.name, url: t.url, count: t.articles.length })) }],
-    };
-    add(index, `/${kind}/`);
+      noun,
+      description: `${heading} of the articles in ${options.title}: the ${what}.`,
+      intro: (shown, total) =>
+        `${kind === 'sources' ? `The ${shown} of ${total} sources with the most articles` : `The ${shown} most used of ${total} tags`}. Every ${noun} is listed by name on the letter pages.`,
+      introAll: `The ${what}, most articles first, and by name on the letter pages.`,
+      topHeading: kind === 'sources' ? 'Most articles' : 'Most used',
+      everyone: `Every ${noun}`,
+      links: byUse.map((t) => ({ label: t.name, url: t.url, count: t.articles.length })),
+      size: termIndexSize,
+    });
     for (const term of map.values()) listing(term.url, term.name, `${kind === 'sources' ? 'Articles from' : 'Articles tagged'} ${term.name}, newest first.`, term.articles);
   }
 

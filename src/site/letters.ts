@@ -1,8 +1,8 @@
 /**
- * A–Z pages for a long list of names (the speakers index). Each name goes on the page of its
- * first letter, so a letter page's URL never changes, and its contents change only when a name
- * with that letter comes or goes, not when the list grows elsewhere (numbered alphabetical
- * pages would shift on every insertion).
+ * A–Z pages for a long list of names (the speakers, sources and tags indexes). Each name goes on
+ * the page of its first letter, so a letter page's URL never changes, and its list changes only
+ * when a name with that letter comes or goes, not when the list grows elsewhere (numbered
+ * alphabetical pages would shift on every insertion).
  */
 
 /** The key of the page for names that start with no cased letter (digits, CJK, Arabic, symbols). */

@@ -102,8 +102,10 @@ export interface ArticleQuote {
   readonly confidence: number;
   /** Plain-text citation ready to copy. */
   readonly citation: string;
-  /** Where else the same quotation appeared, oldest first. */
+  /** Where else the same quotation appeared, oldest first: the first `MAX_ALSO_REPORTED` of them. */
   readonly alsoReported: readonly AlsoReported[];
+  /** In how many other articles it appeared in all (`alsoReported` may list fewer). */
+  readonly alsoReportedCount: number;
   /** The first appearance across the archive when it is another article, else null. */
   readonly firstReported: AlsoReported | null;
 }

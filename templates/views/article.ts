@@ -38,7 +38,8 @@ function marks(quotes: readonly ArticleQuote[], inline: boolean): Mark[] {
 
 function alsoReported(q: ArticleQuote): Html | '' {
   if (q.alsoReported.length === 0) return '';
-  return html`<p class="also">Also reported by ${q.alsoReported.map((r, i) => html`${i > 0 ? ', ' : ''}<a href="${r.url}">${r.source ?? r.headline}</a>${r.date ? html` (${formatDate(r.date)})` : ''}`)}.${
+  const more = q.alsoReportedCount - q.alsoReported.length;
+  return html`<p class="also">Also reported by ${q.alsoReported.map((r, i) => html`${i > 0 ? ', ' : ''}<a href="${r.url}">${r.source ?? r.headline}</a>${r.date ? html` (${formatDate(r.date)})` : ''}`)}${more > 0 ? ` and in ${plural(more, 'other article')}` : ''}.${
     q.firstReported ? html` First reported ${q.firstReported.date ? formatDate(q.firstReported.date) : ''}${q.firstReported.source ? html` by ${q.firstReported.source}` : ''}.` : ''
   }</p>`;
 }

@@ -375,3 +375,19 @@ export function syntheticSpecs(n: number, speakersCount = 40): { articles: Artic
   }
   return { articles, speakers };
 }
+
+/**
+ * `n` articles, one a day from 1 March 2025 (`repeat-0` the oldest), from `Outlet 0`…`Outlet n-1`, each
+ * quoting Sergey Lavrov in the same words: every quote is "also reported" by all the others.
+ */
+export function repeatedQuoteSpecs(n: number): ArticleSpec[] {
+  const words = 'This statement was repeated word for word by many outlets.';
+  return Array.from({ length: n }, (_, i) => ({
+    id: `repeat-${i}`,
+    headline: `Repeat ${i}`,
+    date: `2025-03-${String(i + 1).padStart(2, '0')}`,
+    source: `Outlet ${i}`,
+    paragraphs: [`“${words}” the minister said.`],
+    quotes: [{ text: words, speaker: 'sergey-lavrov' }],
+  }));
+}

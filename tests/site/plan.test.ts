@@ -3,7 +3,7 @@ import { planSite, type PageData } from '../../src/site/index.ts';
 import type { ArticlePageData, IndexPageData, ListPageData, SpeakerPageData } from '../../src/site/model.ts';
 import type { SitePlan } from '../../src/site/types.ts';
 import { assignSlugs } from '../../src/archive/slug.ts';
-import { ARTICLES, OPTIONS, SPEAKERS, makeArchive, syntheticSpecs, type ArticleSpec } from './fixture.ts';
+import { ARTICLES, OPTIONS, SPEAKERS, makeArchive, repeatedQuoteSpecs, syntheticSpecs, type ArticleSpec } from './fixture.ts';
 
 const plan = planSite(makeArchive(), { ...OPTIONS, pageSize: 2 });
 const data = (p: SitePlan, url: string): PageData => {
@@ -84,6 +84,84 @@ describe('planSite pages', () => {
     expect(urls).toContain('/speakers/index/a/');
     // The archive never grants the reserved slug `index`, so /speakers/index/ is always free.
     expect(assignSlugs([{ id: 'Index', wanted: 'index', rank: '' }], 'speaker').get('Index')!.slug).not.toBe('index');
+  });
+
+  it('lists only the most used sources and tags on /sources/ and /tags/, and every one of them on the page of its first letter', () => {
+    const synthetic = syntheticSpecs(60, 10);
+    const big = planSite(makeArchive(synthetic.articles, synthetic.speakers), { ...OPTIONS, termIndexSize: 5 });
+    for (const [base, kind] of [['/sources/', 'source'], ['/tags/', 'tag']] as const) {
+      const index = data(big, base) as IndexPageData;
+      const top = index.groups[0]!.links;
+      expect(top, base).toHaveLength(5);
+      expect(top.map((l) => l.count)).toEqual([...top.map((l) => l.count)].sort((a, b) => b! - a!));
+      expect(index.groups[0]!.heading).not.toBeNull();
+      const terms = big.pages.filter((p) => p.url.startsWith(base) && p.url !== base && !p.url.startsWith(`${base}index/`) && !p.url.includes('/page/')).map((p) => p.url);
+      expect(terms.length, base).toBeGreaterThan(5);
+      expect(index.intro).toContain(`of ${terms.length} ${kind}s`);
+      expect(index.letters.map((l) => l.url)).toEqual(index.letters.map((l) => `${base}index/${l.label.toLowerCase()}/`));
+      const everyone = index.letters.flatMap((l) => {
+        const page = data(big, l.url) as IndexPageData;
+        expect(page.letters.filter((x) => x.current).map((x) => x.url)).toEqual([l.url]);
+        return page.groups[0]!.links.map((t) => t.url);
+      });
+      expect(everyone.sort()).toEqual(terms.sort());
+    }
+    const t = data(big, '/tags/index/t/') as IndexPageData;
+    expect(t.head.title).toBe('Tags: T');
+    expect(t.intro).toBe('Every tag whose name begins with T, by name: 25 tags.');
+    expect(t.groups[0]!.links.slice(0, 3).map((l) => l.label)).toEqual(['topic-0', 'topic-1', 'topic-10']);
+  });
+
+  it('lists every source and tag on /sources/ and /tags/ when they fit, most articles first', () => {
+    const tags = data(plan, '/tags/') as IndexPageData;
+    expect(tags.groups).toHaveLength(1);
+    expect(tags.groups[0]!.heading).toBeNull();
+    const counts = tags.groups[0]!.links.map((l) => l.count!);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(tags.letters.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the list of a letter page as it was when a term with another first letter comes', () => {
+    const synthetic = syntheticSpecs(30, 5);
+    const before = planSite(makeArchive(synthetic.articles, synthetic.speakers), OPTIONS);
+    const extra: ArticleSpec = { id: 'extra', headline: 'Extra', date: '1999-01-01', source: 'Zeta Wire', tags: ['zoning'], paragraphs: ['Nothing said.'] };
+    const after = planSite(makeArchive([...synthetic.articles, extra], synthetic.speakers), OPTIONS);
+    const t = (p: SitePlan): IndexPageData => data(p, '/tags/index/t/') as IndexPageData;
+    expect(t(after).groups).toEqual(t(before).groups);
+    // Only the letter links grow: the new letter is linked from every letter page.
+    expect(t(after).letters.map((l) => l.label)).toEqual([...t(before).letters.map((l) => l.label), 'Z']);
+    expect((data(after, '/tags/index/z/') as IndexPageData).groups[0]!.links.map((l) => l.label)).toEqual(['zoning']);
+    expect((data(after, '/sources/index/z/') as IndexPageData).groups[0]!.links.map((l) => l.label)).toEqual(['Zeta Wire']);
+  });
+
+  it('never gives a source or tag the reserved slug index, so its letter pages stay free', () => {
+    const specs: ArticleSpec[] = [{ id: 'x', headline: 'X', date: '2025-01-01', source: 'Index', tags: ['index', 'Index!'], paragraphs: ['Nothing said.'] }];
+    const urls = planSite(makeArchive(specs, []), OPTIONS).pages.map((p) => p.url);
+    expect(urls).toContain('/tags/index/i/');
+    expect(urls).toContain('/sources/index/i/');
+    const terms = urls.filter((u) => /^\/(tags|sources)\/index[^/]*\/$/.test(u));
+    expect(terms).toHaveLength(3);
+    for (const url of terms) expect(url).toMatch(/^\/(tags|sources)\/index-[0-9a-f]{6}(-\d+)?\/$/);
+  });
+
+  it('lists the letter pages of every index in the sitemap', () => {
+    const sitemap = plan.files.find((f) => f.path === 'sitemap.xml')!.contents;
+    for (const page of plan.pages.filter((p) => /^\/(speakers|sources|tags)\/index\/[^/]+\/$/.test(p.url))) {
+      expect(sitemap, page.url).toContain(`<loc>https://news.example.org${page.url}</loc>`);
+    }
+    expect(sitemap).toContain('<loc>https://news.example.org/tags/index/u/</loc>');
+  });
+
+  it('names at most the five oldest other articles under a quote and counts the rest', () => {
+    const specs = repeatedQuoteSpecs(9);
+    const many = planSite(makeArchive(specs), OPTIONS);
+    const newest = (data(many, '/articles/repeat-8/') as ArticlePageData).quotes[0]!;
+    expect(newest.alsoReported.map((r) => r.source)).toEqual(['Outlet 0', 'Outlet 1', 'Outlet 2', 'Outlet 3', 'Outlet 4']);
+    expect(newest.alsoReportedCount).toBe(8);
+    expect(newest.firstReported?.source).toBe('Outlet 0');
+    const oldest = (data(many, '/articles/repeat-0/') as ArticlePageData).quotes[0]!;
+    expect(oldest.alsoReported).toHaveLength(5);
+    expect(oldest.firstReported).toBeNull();
   });
 
   it('puts undated articles in their own listing and never gives them a date', () => {

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPages, writeFiles } from '../../src/site/eleventy.ts';
 import { planSite } from '../../src/site/index.ts';
 import type { SitePlan } from '../../src/site/types.ts';
-import { ARTICLES, HOSTILE, OPTIONS, makeArchive } from './fixture.ts';
+import { renderPage } from '../../templates/views/index.ts';
+import { ARTICLES, HOSTILE, OPTIONS, makeArchive, repeatedQuoteSpecs } from './fixture.ts';
 
 const run = promisify(execFile);
 let out = '';
@@ -204,4 +205,15 @@ describe('rendered site', () => {
     const report = JSON.parse(result.stderr || result.stdout || '{"messages":[]}') as { messages: { type: string; url: string; message: string; extract?: string }[] };
     expect(report.messages.filter((m) => m.type === 'error').map((m) => `${m.url.replace(out, '')}: ${m.message} ${m.extract ?? ''}`)).toEqual([]);
   }, 120_000);
+});
+
+describe('rendered lists that grow with the archive', () => {
+  it('names the oldest other articles that repeat a quote and counts the rest in words', () => {
+    const specs = repeatedQuoteSpecs(9);
+    const page = planSite(makeArchive(specs), OPTIONS).pages.find((p) => p.url === '/articles/repeat-8/')!;
+    const also = /<p class="also">(.*?)<\/p>/s.exec(renderPage(page))![1]!;
+    expect(textOf(also)).toBe(
+      'Also reported by Outlet 0 (1 March 2025), Outlet 1 (2 March 2025), Outlet 2 (3 March 2025), Outlet 3 (4 March 2025), Outlet 4 (5 March 2025) and in 3 other articles. First reported 1 March 2025 by Outlet 0.',
+    );
+  });
 });
