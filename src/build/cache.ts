@@ -16,6 +16,9 @@ const KEY_LENGTH = 64;
 const NEWLINE = 0x0a;
 const TAB = 0x09;
 
+/** Append to the pack once this many characters of records are waiting. */
+const FLUSH_CHARS = 8 * 1024 * 1024;
+
 /** Rewrite the pack when it holds more than this many lines per line in use. */
 const COMPACT_RATIO = 2;
 
@@ -27,6 +30,11 @@ export class RecordCache<T> {
   #pack: Buffer;
   readonly #used = new Set<string>();
   #appended: string[] = [];
+  #appendedChars = 0;
+  /** Lines appended by this cache (flushed or not). */
+  #appendedTotal = 0;
+  /** Whether this cache has appended to the pack already. */
+  #flushed = false;
   /** Lines in the pack (including unusable ones). */
   #lines = 0;
 
@@ -74,11 +82,31 @@ export class RecordCache<T> {
     }
   }
 
-  /** Store a record (as its JSON text, without newlines), written by `close`. */
+  /** Store a record (as its JSON text, without newlines). Written in batches, the rest by `close`. */
   put(key: string, json: string): void {
     if (key.length !== KEY_LENGTH || json.includes('\n')) throw new TypeError('RecordCache.put: a 64-character key and one line of JSON');
     this.#appended.push(`${key}\t${json}\n`);
+    this.#appendedChars += key.length + json.length + 2;
+    this.#appendedTotal++;
     this.#used.add(key);
+    // A cold build of 50,000 seeds would otherwise hold some 300 MB of JSON text until the end.
+    if (this.#appendedChars > FLUSH_CHARS) this.#flush();
+  }
+
+  /** Append the stored lines to the pack. */
+  #flush(): void {
+    if (this.#appended.length === 0) return;
+    try {
+      mkdirSync(this.#dir, { recursive: true });
+      // A pack that a killed build left without its final newline gets one, so the new line stays whole.
+      const lead = this.#flushed || this.#pack.length === 0 || endsWithNewline(this.#file) ? '' : '\n';
+      appendFileSync(this.#file, lead + this.#appended.join(''));
+      this.#flushed = true;
+    } catch {
+      // a cache we cannot write costs time on the next build, nothing else
+    }
+    this.#appended = [];
+    this.#appendedChars = 0;
   }
 
   /**
@@ -87,13 +115,8 @@ export class RecordCache<T> {
    */
   close(): void {
     try {
-      mkdirSync(this.#dir, { recursive: true });
-      if (this.#appended.length > 0) {
-        // A pack that a killed build left without its final newline gets one, so the new line stays whole.
-        const lead = this.#pack.length > 0 && !endsWithNewline(this.#file) ? '\n' : '';
-        appendFileSync(this.#file, lead + this.#appended.join(''));
-      }
-      const lines = this.#lines + this.#appended.length;
+      this.#flush();
+      const lines = this.#lines + this.#appendedTotal;
       if (lines > COMPACT_RATIO * this.#used.size && lines > 64) this.#compact();
       for (const name of readdirSync(this.#dir)) {
         if (join(this.#dir, name) !== this.#file) rmSync(join(this.#dir, name), { recursive: true, force: true });

@@ -57,6 +57,19 @@ describe('RecordCache', () => {
     expect(last.get(key(2))).toEqual({ n: 2 });
   });
 
+  it('writes records in batches as they come, so a cold build does not hold them all', async () => {
+    const dir = await temp('cache');
+    const cache = RecordCache.open<{ n: number; text: string }>(dir, PIPELINE);
+    const text = 'x'.repeat(100_000);
+    for (let n = 0; n < 100; n++) cache.put(key(n), JSON.stringify({ n, text }));
+    const [pack] = await readdir(join(dir, 'records'));
+    expect((await stat(join(dir, 'records', pack!))).size).toBeGreaterThan(8_000_000);
+    cache.close();
+    const reopened = RecordCache.open<{ n: number; text: string }>(dir, PIPELINE);
+    for (let n = 0; n < 100; n++) expect(reopened.get(key(n))?.n).toBe(n);
+    expect((await readFile(join(dir, 'records', pack!), 'utf8')).trimEnd().split('\n')).toHaveLength(100);
+  });
+
   it('rewrites the pack with the records in use once most of it is dead, and drops other versions', async () => {
     const dir = await temp('cache');
     const old = RecordCache.open(dir, 'b'.repeat(64));
