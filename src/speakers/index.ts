@@ -155,6 +155,12 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     !words.some((w) => /^(?:of|for|at|with|to|from|in|on|and|or|by)$/.test(w)) && /\s\p{Lu}[\p{L}’'.-]*$/u.test(written) && !/’s\s/u.test(written) &&
     !TITLES.has(lastWordOf(written).toLowerCase().replace(/\.$/, ''));
   if (!roleThenName && !/^\p{Lu}/u.test(stripped) || roleHeaded || /^(?:The|A|An|One|Some|Two|Three|Several|Many|Other|Another|Most|His|Her|Their)\s+\p{Ll}/u.test(written)) {
+    // a document or report of a named organisation: "a Homeland Security memo", "A Government Accountability Office report released last year", "a Times article"
+    const issued = /^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+((?:\p{Lu}[\p{L}.’'&-]*\s+)+)(\p{Ll}[\p{L}-]*)\b/u.exec(written);
+    if (issued !== null && DOCUMENT_HEADS.has(issued[2]!)) {
+      const issuer = resolveMention(ctx, `the ${issued[1]!.trim()}`, pos);
+      if (issuer !== null && !(issuer.kind === 'other' && issuer.type === 'anonymous')) return { ...issuer, confidence: Math.min(issuer.confidence, 0.6) };
+    }
     const anonymous = INDEFINITE.has(first) || (words.length === 1 && ANONYMOUS_HEADS.has(first)) || (!['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(first) && ANONYMOUS_HEADS.has(head) && !/^\p{Lu}/u.test(written));
     if (anonymous) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.9 };
     if (OUTLET_HEADS.has(head) || /\beditorial\b|\beditors\b/.test(lower)) {
@@ -168,7 +174,7 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
       if (e !== undefined) return { kind: 'entity', entity: e, confidence: 0.8 };
     }
     // a named owner's document or office speaks for the owner: "Ivana Trump’s brief", "Gowdy’s office", "Sanders’ fundraising email"
-    const owned = /^(\p{Lu}[\p{L}.\s-]*?)(?:[’']s|s[’'])\s+(?:\p{Ll}[\p{L}-]*\s+)?(\p{Ll}[\p{L}-]*)$/u.exec(written);
+    const owned = /^(?:the\s+)?(\p{Lu}[\p{L}.\s-]*?)(?:[’']s|s[’'])\s+(?:\p{Ll}[\p{L}-]*\s+)?(\p{Ll}[\p{L}-]*)$/u.exec(written);
     if (owned !== null && (DOCUMENT_HEADS.has(owned[2]!) || OWNER_SPEAKS.has(owned[2]!))) {
       const owner = resolveMention(ctx, owned[1]!.trim(), pos);
       if (owner !== null && !(owner.kind === 'other' && owner.type === 'anonymous')) return { ...owner, confidence: Math.min(owner.confidence, 0.7) };
@@ -210,7 +216,8 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   const parts = splitName(written);
   if (parts.words.length === 0 || parts.name === '') {
     // a surname that is also a title word ("King says", "Baron said"): a person the article named in full
-    const only = /^\p{Lu}\p{Ll}+$/u.test(written) ? matchSingle(ctx.inv.entities, written, null, pos) : undefined;
+    const last = lastWordOf(written);
+    const only = /^\p{Lu}\p{Ll}+$/u.test(last) && (last === written || parts.gender !== null) ? matchSingle(ctx.inv.entities, last, parts.gender, pos) : undefined;
     return only !== undefined && only.words.length >= 2 ? { kind: 'entity', entity: only, confidence: 0.8 } : null;
   }
   if (parts.words.length >= 2) {

@@ -155,6 +155,16 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'The debates will go ahead')).toMatchObject({ name: 'Commission on Presidential Debates', type: 'organization' });
   });
 
+  it('resolves an honorific with a surname that is also a title word ("Mr. King")', () => {
+    const a = attribute('Rep. Pete King spoke to reporters.', '“It conflicted with earlier accounts,” Mr. King said.');
+    expect(speakerOf(a, 'It conflicted')?.name).toBe('Pete King');
+  });
+
+  it('lets a named organisation’s report speak for it ("an FBI investigation found")', () => {
+    const a = attribute('The FBI closed the case on Tuesday.', 'An FBI investigation found that her handling of the emails was “extremely careless.”');
+    expect(speakerOf(a, 'extremely careless')?.name).toBe('FBI');
+  });
+
   it('resolves "the senator" to the senator named before', () => {
     const a = attribute('Sen. Maria Lopez toured the plant.', '“It must stay open,” the senator said.');
     expect(speakerOf(a, 'It must stay open')?.name).toBe('Maria Lopez');
