@@ -105,7 +105,10 @@ function terms(articles: readonly ArchiveArticle[], keysOf: (a: ArchiveArticle) 
       else byName.set(key, [article]);
     }
   }
-  const grants = assignSlugs([...byName.keys()].map((name) => ({ id: name, wanted: slugify(name), rank: name })), prefix);
+  // As with articles, the plain slug goes to the term whose earliest article is oldest: a new
+  // article can then never take a URL from an existing term (unless it is dated before it).
+  const rankOf = (list: readonly ArchiveArticle[]): string => list.map((a) => `${a.date ?? '9999-99-99'}\0${a.id}`).reduce((x, y) => (y < x ? y : x));
+  const grants = assignSlugs([...byName].map(([name, list]) => ({ id: name, wanted: slugify(name), rank: rankOf(list) })), prefix);
   const result = new Map<string, Term>();
   for (const [name, list] of [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     result.set(name, { name, url: `${base}${grants.get(name)!.slug}/`, articles: list });

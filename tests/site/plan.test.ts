@@ -144,6 +144,20 @@ describe('planSite pages', () => {
     for (const url of terms) expect(url).toMatch(/^\/(tags|sources)\/index-[0-9a-f]{6}(-\d+)?\/$/);
   });
 
+  it('keeps a tag or source URL when a later name with the same slug comes in', () => {
+    const old: ArticleSpec = { id: 'old', headline: 'Old', date: '2024-03-01', source: 'the Wire', tags: ['us politics'], paragraphs: ['Nothing said.'] };
+    const later: ArticleSpec = { id: 'later', headline: 'Later', date: '2025-01-01', source: 'The Wire', tags: ['US Politics'], paragraphs: ['Nothing said.'] };
+    const heading = (p: SitePlan, url: string) => (data(p, url) as ListPageData).heading;
+    const before = planSite(makeArchive([old], []), OPTIONS);
+    // 'The Wire' and 'US Politics' sort before the older names, yet the older names keep their URLs
+    const after = planSite(makeArchive([old, later], []), OPTIONS);
+    for (const [url, name] of [['/sources/the-wire/', 'the Wire'], ['/tags/us-politics/', 'us politics']] as const) {
+      expect(heading(before, url)).toContain(name);
+      expect(heading(after, url)).toContain(name);
+    }
+    expect(after.pages.filter((p) => p.url.startsWith('/sources/the-wire')).length).toBe(2);
+  });
+
   it('lists the letter pages of every index in the sitemap', () => {
     const sitemap = plan.files.find((f) => f.path === 'sitemap.xml')!.contents;
     for (const page of plan.pages.filter((p) => /^\/(speakers|sources|tags)\/index\/[^/]+\/$/.test(p.url))) {
