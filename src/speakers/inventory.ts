@@ -81,6 +81,9 @@ export const MONTHS = /^(?:january|february|march|april|may|june|july|august|sep
 /** Capitalised single words that are not names: parties, demonyms, faiths, institutions, prepositions. */
 const NOT_NAMES = /^(?:republicans?|democrats?|democratic|gop|conservatives?|liberals?|progressives?|independents?|libertarians?|americans?|christians?|muslims?|jews?|jewish|catholics?|evangelicals?|protestants?|black|white|latinos?|latinas?|hispanics?|asians?|africans?|europeans?|senate|house|congress|government|god|lord|internet|web|beyond|across|along|around|behind|below|beneath|beside|between|inside|outside|within|throughout|following|regarding|including|near|above|alongside|amid|whatever|whoever|whenever|mr|mrs|ms|dr|sen|rep|gov|president|convention|islam|islamist|nation|day|history|democracy|technology|amendment|chamber|morning|vote|voters|women|men|fight|keep|hey|sorry|christmas|hollywood|representatives|appeals|judicial|obviously|frankly|absolutely|sometimes|actually|honestly|finally|clearly|[\p{L}]+-americans?|pacs|everyone|everybody|nobody|anyone|anybody|someone|somebody|others|people|things|more|right|rather|freedom|law|justice|constitution|convention|state|super|week|friends|first|ok|okay|meet|one|two|three|several|a|an|editor|europe|asia|africa|midwest|west|east|north|south|western|eastern|northern|southern|[\p{Lu}][\p{Ll}]+(?:ian|ean|ese|ish|ans|ic))\.?$/iu;
 
+/** First words of place names ("San Antonio", "Las Vegas", "St. Louis", "Fort Worth"). */
+const PLACE_STARTS = /^(?:san|santa|las|los|st\.|saint|fort|palm|des|el|la|lake|mount|port|new|north|south|east|west)$/i;
+
 function isInQuote(block: Block, offset: number): boolean {
   return block.quotes.some((q) => offset >= q.start && offset < q.end);
 }
@@ -303,6 +306,15 @@ export function collectEntities(article: QuotedArticle): Inventory {
     if (e.type !== 'person' || e.words.length !== 1) continue;
     const evidence = e.roles.length > 0 || e.gender !== null || e.mentions.some((m) => m.cueSubject || (m.subject && !m.inQuote && m.index > 0));
     if (!evidence) e.type = 'unknown';
+  }
+  // a longer "person" whose first word is no first name but a word the article also writes in lowercase is a thing or a
+  // place ("New Hampshire", "Social Security", "Affordable Care Act"), unless a title or an honorific was seen with it
+  for (const e of entities) {
+    if (e.type !== 'person' || e.words.length < 2 || e.roles.length > 0) continue;
+    const first = e.words[0]!;
+    if (firstNameGender(first) !== null) continue;
+    if (PLACE_STARTS.test(first)) e.type = 'country';
+    else if (lowerWords.has(first.toLowerCase()) || /^\p{Lu}+$/u.test(first)) e.type = 'unknown';
   }
   const blockIndex = (part: string, paragraph: number): number => blocks.findIndex((b) => b.in === part && b.paragraph === paragraph);
   const sentenceOf = (block: number, offset: number): number => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../src/quotes/index.ts';
 import { resolveSpeakers } from '../../src/speakers/index.ts';
+import { collectEntities } from '../../src/speakers/inventory.ts';
 import { LOW_CONFIDENCE, type ArticleSpeaker, type AttributedArticle } from '../../src/types.ts';
 import { article, body } from '../quotes/helpers.ts';
 
@@ -163,6 +164,13 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
   it('lets a named organisation’s report speak for it ("an FBI investigation found")', () => {
     const a = attribute('The FBI closed the case on Tuesday.', 'An FBI investigation found that her handling of the emails was “extremely careless.”');
     expect(speakerOf(a, 'extremely careless')?.name).toBe('FBI');
+  });
+
+  it('does not take a place or a programme whose first word is no first name for a person', () => {
+    const inv = collectEntities(extractQuotes(body('Voters in San Diego worry that Social Security will run short.', 'The social safety net is fraying, they said.')));
+    const type = (name: string) => inv.entities.find((e) => e.name === name)?.type;
+    expect(type('San Diego')).toBe('country');
+    expect(type('Social Security')).not.toBe('person');
   });
 
   it('resolves "the senator" to the senator named before', () => {
