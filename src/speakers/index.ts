@@ -9,6 +9,7 @@ import { message } from '../messages.ts';
 import type { ArticleSpeaker, AttributedArticle, AttributedQuote, Message, QuoteSpan, QuotedArticle, SpeakerType } from '../types.ts';
 import { BLOCK, MONTHS, collectEntities, matchSingle, type Entity, type Inventory, type Position, type SubjectPronoun } from './inventory.ts';
 import { ANONYMOUS_HEADS, DOCUMENT_HEADS, INDEFINITE, ORG_DESCRIPTION_HEADS, OUTLET_HEADS, TITLES } from './lexicon.ts';
+import { ROLE_WORDS } from '../quotes/phrases.ts';
 import { nameType, splitName } from './names.ts';
 
 export { splitName, nameType } from './names.ts';
@@ -118,6 +119,12 @@ const singular = (w: string): string => w.replace(/(?:ies)$/, 'y').replace(/s$/,
 
 const lastWordOf = (s: string): string => s.split(/\s+/u).at(-1) ?? '';
 
+/** Epithets for a person the article names ("the 69-year-old", "the gambling tycoon", "the firebrand"). */
+const EPITHETS = /^(?:\d+-year-old|tycoon|magnate|firebrand|populist|socialist|outsider|newcomer|lawmaker|legislator|congressman|congresswoman|star|celebrity|icon|veteran|frontrunner|front-runner|real-estate|developer|billionaire|mogul|businessman|businesswoman)$/;
+
+/** Heads that describe nobody in particular ("the man", "the crowd", "the announcer"). */
+const GENERIC_HEADS = new Set(['man', 'woman', 'person', 'people', 'crowd', 'audience', 'source', 'narrator', 'announcer', 'voice', 'speaker', 'caller', 'questioner', 'viewer', 'reader', 'voter', 'member', 'supporter', 'protester', 'protestor', 'demonstrator', 'resident', 'customer', 'user', 'owner', 'worker', 'employee', 'passenger', 'stranger', 'neighbor', 'neighbour', 'listener', 'observer', 'insider', 'leader', 'organizer', 'participant', 'attendee', 'teenager', 'server', 'computer', 'order', 'letter', 'number', 'center', 'matter', 'character', 'chapter', 'poster', 'banner', 'trailer', 'flyer', 'sticker', 'counter']);
+
 /** Heads of a description of someone's staff: "Trump’s campaign manager", "Lazar's public defense counsel". */
 const AIDE_HEADS = new Set(['manager', 'director', 'counsel', 'chairman', 'chairwoman', 'chief', 'strategist', 'pollster', 'secretary', 'assistant', 'deputy', 'speechwriter', 'consultant', 'surrogate', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father']);
 
@@ -203,7 +210,11 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
       const e = byRoleWords(ctx, pos, words.slice(1)) ?? antecedent(ctx, pos, null, head) ?? (owner?.kind === 'entity' && owner.entity === near ? null : near);
       return e === null ? { kind: 'other', name: written, type: 'anonymous', confidence: 0.6 } : { kind: 'entity', entity: e, confidence: 0.6 };
     }
-    const e = byRoleWords(ctx, pos, words.slice(1)) ?? antecedent(ctx, pos, null, head) ?? antecedent(ctx, pos, null, null);
+    // the last resort, the nearest person, only for words that describe someone the article names ("the senator",
+    // "the 69-year-old", "the gambling tycoon"); "the man", "the narrator", "the announcer" stay unnamed
+    const describesNamed = TITLES.has(head) || ROLE_WORDS.has(head) || EPITHETS.test(head) || (!GENERIC_HEADS.has(head) && !DOCUMENT_HEADS.has(head) && /(?:er|or|ist|ian|ant|ent|eon|ee)$/.test(head));
+    const e = byRoleWords(ctx, pos, words.slice(1)) ?? antecedent(ctx, pos, null, head) ?? (describesNamed ? antecedent(ctx, pos, null, null) : null);
+    if (e === null && !describesNamed) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.6 };
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.65 };
   }
   // a person "of" a place or an organisation: "Rep. Tom Cole of Oklahoma", "George Zornick of The Nation"

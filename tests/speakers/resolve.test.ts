@@ -173,6 +173,16 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(type('Social Security')).not.toBe('person');
   });
 
+  it('leaves "the man" or "the narrator" unnamed instead of giving them the nearest person', () => {
+    const a = attribute('Bernie Sanders spoke in Manchester on Monday.', '“They stole the country,” the man said as he left.');
+    expect(speakerOf(a, 'They stole the country')?.type ?? 'anonymous').toBe('anonymous');
+  });
+
+  it('still resolves an epithet for a named person ("the gambling tycoon")', () => {
+    const a = attribute('Sheldon Adelson met Donald Trump on Friday.', '“It was very nice,” the gambling tycoon said.');
+    expect(speakerOf(a, 'It was very nice')?.name).toBe('Sheldon Adelson');
+  });
+
   it('resolves "the senator" to the senator named before', () => {
     const a = attribute('Sen. Maria Lopez toured the plant.', '“It must stay open,” the senator said.');
     expect(speakerOf(a, 'It must stay open')?.name).toBe('Maria Lopez');
