@@ -37,6 +37,7 @@ export const catalogue = {
   'parse:markdown-too-deep': { severity: 'error', reason: 'the Markdown nests {depth} levels deep (the limit is {limit})', fix: 'flatten the nested quotes, lists or emphasis' },
   'parse:markdown-too-dense': { severity: 'error', reason: 'the paragraph starting here holds {marks} lines and inline Markdown marks (the limit is {limit}), too many to parse in good time', fix: 'split it into shorter paragraphs with blank lines, or rename the seed to .txt if it is not meant as Markdown' },
   'parse:markdown-too-long': { severity: 'error', reason: 'the Markdown holds {marks} lines and inline marks in all and passes the limit of {limit} at this line, too many to parse in good time', fix: 'split the article into several seeds, or rename it to .txt if it is not meant as Markdown' },
+  'parse:paragraph-too-long': { severity: 'error', reason: 'this {block} is {length} characters long (the limit is {limit}), too long to search for quotations in good time', fix: 'break it into paragraphs: one per line, or a blank line between them' },
   // quotes & speakers
   'quotes:no-speaker': { severity: 'info', reason: 'quotation “{text}” has no speaker', fix: 'attribute it in the text (e.g. `…,” she said.`), or ignore this if it is not a quote' },
   'quotes:unbalanced': { severity: 'warning', reason: 'a quotation mark opened here is never closed', fix: 'add the closing quotation mark' },

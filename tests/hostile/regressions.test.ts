@@ -80,7 +80,7 @@ describe('regressions found by fuzzing', () => {
   });
 
   it('publishes the same paragraphs as a plain-text seed, which has no such cap', () => {
-    const result = processSeed({ path: 'seeds/dense.txt', bytes: utf8(`A Headline\n\nx${'c!_!}'.repeat(8000)}\n`) });
+    const result = processSeed({ path: 'seeds/dense.txt', bytes: utf8(`A Headline\n\nx${'c!_!}'.repeat(3000)}\n`) });
     expect('rejected' in result).toBe(false);
   });
 
@@ -102,6 +102,27 @@ describe('regressions found by fuzzing', () => {
       { numRuns: 20 },
     );
   }, 60_000);
+});
+
+describe('long blocks', () => {
+  // Found while fixing the Markdown guard: quotation search grows faster than linearly with a
+  // block's length, so a 1 MiB one-line .txt seed of short sentences held a build for ~40 s.
+  it('rejects a 1 MiB one-line paragraph with parse:paragraph-too-long at its line, in well under a second', () => {
+    const line = 'He said no. "Yes," she said. Mr. Smith went on. '.repeat(21_000).slice(0, 1_000_000);
+    const started = performance.now();
+    const result = processSeed({ path: 'seeds/one-line.txt', bytes: utf8(`A Headline\n\nA short lede.\n${line}\n`) });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect('rejected' in result).toBe(true);
+    expect(result.messages).toEqual([expect.objectContaining({ id: 'parse:paragraph-too-long', severity: 'error', file: 'seeds/one-line.txt', line: 4, column: 1 })]);
+    expect(formatMessage(result.messages[0]!)).toMatch(/^seeds\/one-line\.txt:4:1: error: this paragraph is 1000000 characters long \(the limit is 20000\).*; break it into paragraphs/);
+  });
+
+  it('rejects an over-long headline the same way, and publishes a paragraph just under the limit', () => {
+    const headline = processSeed({ path: 'seeds/h.txt', bytes: utf8(`${'Headline '.repeat(2_300)}\n\nBody.\n`) });
+    expect(headline.messages).toEqual([expect.objectContaining({ id: 'parse:paragraph-too-long', line: 1 })]);
+    const under = processSeed({ path: 'seeds/u.txt', bytes: utf8(`A Headline\n\n${'Words and more words. '.repeat(900).trim()}\n`) });
+    expect('rejected' in under).toBe(false);
+  });
 });
 
 describe('regressions found end to end', () => {

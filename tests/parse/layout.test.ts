@@ -140,9 +140,9 @@ describe('sentences for derived summaries', () => {
   // one-line lede of 8,000 short sentences (88 KB) took 30 s, so a 1 MiB lede would hang a build.
   it('finds the first sentence of a 1 MiB one-line lede in well under a second', () => {
     const started = performance.now();
-    const result = article(`Headline\n\n${'Word here. '.repeat(90_000)}`);
+    // (parseSeed rejects a paragraph this long, parse:paragraph-too-long; firstSentence stays fast on its own)
+    expect(firstSentence('Word here. '.repeat(90_000))).toBe('Word here.');
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(result.summary).toEqual([{ text: 'Word here.', line: 3 }]);
     expect(firstSentence(`${'A. '.repeat(100_000)}`)).toHaveLength(MAX_SENTENCE_SEARCH - 1); // initials never end a sentence
   });
 
