@@ -119,6 +119,29 @@ const singular = (w: string): string => w.replace(/(?:ies)$/, 'y').replace(/s$/,
 
 const lastWordOf = (s: string): string => s.split(/\s+/u).at(-1) ?? '';
 
+/**
+ * When a man and a woman share a surname ("Obama"), the first `he`/`his` or `she`/`her` after a bare surname in
+ * its sentence, outside quotation marks and with no other name in between, tells which one it is ("Clinton says she …").
+ */
+function localGender(ctx: Context, surname: string, pos: Position): 'm' | 'f' | null {
+  const w = surname.toLowerCase();
+  const genders = new Set(ctx.inv.entities.filter((e) => e.type === 'person' && e.words.length >= 2 && e.words.at(-1)!.toLowerCase() === w).map((e) => e.gender));
+  if (!(genders.has('m') && genders.has('f'))) return null;
+  const bi = Math.floor(pos / BLOCK);
+  const block = ctx.inv.blocks[bi];
+  if (block === undefined) return null;
+  const at = pos % BLOCK;
+  const end = block.sentences[ctx.inv.sentenceOf(bi, at)]?.[1] ?? block.text.length;
+  const after = at + surname.length;
+  for (const m of block.text.slice(after, end).matchAll(/\b(he|his|him|she|her|hers)\b|\s(\p{Lu}\p{Ll}+)/gu)) {
+    const where = after + m.index;
+    if (block.quotes.some((q) => where >= q.start && where < q.end)) continue;
+    if (m[2] !== undefined) return null;
+    return /^(?:he|his|him)$/i.test(m[1]!) ? 'm' : 'f';
+  }
+  return null;
+}
+
 /** Epithets for a person the article names ("the 69-year-old", "the gambling tycoon", "the firebrand"). */
 const EPITHETS = /^(?:\d+-year-old|tycoon|magnate|firebrand|populist|socialist|outsider|newcomer|lawmaker|legislator|congressman|congresswoman|star|celebrity|icon|veteran|frontrunner|front-runner|real-estate|developer|billionaire|mogul|businessman|businesswoman)$/;
 
@@ -237,7 +260,7 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     if (e !== undefined) return { kind: 'entity', entity: e, confidence: 0.95 };
     return { kind: 'other', name: parts.name, type: nameType(parts.words, parts.hadThe), confidence: 0.9 };
   }
-  const e = matchSingle(ctx.inv.entities, parts.words[0]!, parts.gender, pos, parts.hadThe);
+  const e = matchSingle(ctx.inv.entities, parts.words[0]!, parts.gender ?? localGender(ctx, parts.words[0]!, pos), pos, parts.hadThe);
   if (e !== undefined) return { kind: 'entity', entity: e, confidence: e.words.length >= 2 ? 0.9 : 0.8 };
   // a lone capitalised word the article also writes in lowercase, a month or a number is no name ("Debates", "September", "Twenty-nine")
   const only = parts.words[0]!;

@@ -183,6 +183,14 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'It was very nice')?.name).toBe('Sheldon Adelson');
   });
 
+  it('tells which of a man and a woman with one surname a bare surname is by the pronoun after it', () => {
+    const a = attribute(
+      'Bill Clinton and Hillary Clinton arrived in the Hamptons. Bill Clinton spoke first, and Bill Clinton spoke last.',
+      'Earlier this week, Clinton shared a bit of her anxiety with the audience: “I do not know which Donald Trump will show up.”',
+    );
+    expect(speakerOf(a, 'I do not know')?.name).toBe('Hillary Clinton');
+  });
+
   it('resolves "the senator" to the senator named before', () => {
     const a = attribute('Sen. Maria Lopez toured the plant.', '“It must stay open,” the senator said.');
     expect(speakerOf(a, 'It must stay open')?.name).toBe('Maria Lopez');
