@@ -66,6 +66,12 @@ function skipBetween(tokens: readonly Token[], k: number, step: 1 | -1, hi: numb
 /** The subject of the cue at `c` (searching no further back than `lo`). */
 function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, number] | null {
   let i = skipBetween(tokens, c - 1, -1, tokens.length);
+  // a time phrase between subject and cue: "The State Department two weeks ago said", "Trump last week told"
+  if (i - 2 >= lo && /^ago$/i.test(tokens[i]!.text) && /^(?:days?|weeks?|months?|years?|hours?|minutes?)$/i.test(tokens[i - 1]!.text)) {
+    i = skipBetween(tokens, i - 3 >= lo && /^(?:a|few|several|\d+|two|three|four|five|six|seven|eight|nine|ten)$/i.test(tokens[i - 2]!.text) ? (/^few$/i.test(tokens[i - 2]!.text) && /^a$/i.test(tokens[i - 3]?.text ?? '') ? i - 4 : i - 3) : i - 2, -1, tokens.length);
+  } else if (i - 1 >= lo && /^(?:week|month|year|night|weekend|time)$/i.test(tokens[i]!.text) && /^(?:last|this|next)$/i.test(tokens[i - 1]!.text)) {
+    i = skipBetween(tokens, i - 2, -1, tokens.length);
+  }
   if (i < lo) return null;
   const w = tokens[i]!.text.toLowerCase();
   // "went on to say", "was quick to add": the subject of the clause

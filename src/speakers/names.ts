@@ -41,9 +41,11 @@ export function splitName(written: string): NameParts {
     hadThe = true;
     words = words.slice(1);
   }
-  // an organisation's name with "of", "on", "for" after its head is all name: "Commission on Presidential Debates"
+  // an organisation's name is all name: "State Department", "Commission on Presidential Debates"
   const linker = words.findIndex((w, i) => i > 0 && /^(?:of|on|for)$/.test(w) && ORG_HEADS.has(bare(words[i - 1]!)));
-  if (linker > 0 && linker < words.length - 1 && words.slice(0, linker).every((w) => /^\p{Lu}/u.test(w))) {
+  const orgHeaded = words.length >= 2 && ORG_HEADS.has(bare(words.at(-1)!)) && words.every((w) => /^[\p{Lu}&]/u.test(w)) && !HONORIFICS.has(bare(words[0]!)) &&
+    !words.slice(0, -1).some((w) => firstNameGender(w) !== null);
+  if (orgHeaded || (linker > 0 && linker < words.length - 1 && words.slice(0, linker).every((w) => /^\p{Lu}/u.test(w)))) {
     return { name: words.join(' '), words, role: null, gender: null, suffix: null, hadThe };
   }
   let gender: 'm' | 'f' | null = null;

@@ -191,6 +191,13 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'I do not know')?.name).toBe('Hillary Clinton');
   });
 
+  it('keeps an organisation’s whole name and reads a time phrase before the cue ("The State Department two weeks ago said")', () => {
+    const a = attribute('The State Department two weeks ago said the emails were “top secret.”');
+    expect(speakerOf(a, 'top secret')).toMatchObject({ name: 'State Department', type: 'organization' });
+    const b = attribute('“It is ripe for abuse,” the National Rifle Association said.');
+    expect(speakerOf(b, 'It is ripe')?.name).toBe('National Rifle Association');
+  });
+
   it('resolves "the senator" to the senator named before', () => {
     const a = attribute('Sen. Maria Lopez toured the plant.', '“It must stay open,” the senator said.');
     expect(speakerOf(a, 'It must stay open')?.name).toBe('Maria Lopez');
