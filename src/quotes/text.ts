@@ -71,12 +71,14 @@ export function maskQuotes(text: string, spans: readonly MarkSpan[]): string {
 }
 
 /** Do capitalised words and then a cue verb follow `at` ("Hannity pressed", "Sen. Tim Kaine said")? */
-function attributionFollows(text: string, at: number): boolean {
+function attributionFollows(text: string, at: number, cueEnds = false): boolean {
   const words = text.slice(at, at + 120).trim().split(/\s+/u).slice(0, 10);
   let appositive = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.replace(/[,.;:!?]+$/u, '');
-    if (i > 0 && cueLemma(w, words[i + 1] === undefined ? '' : ` ${words[i + 1]}`) !== null && /^\p{Ll}/u.test(w) && (!appositive || /,$/u.test(words[i - 1]!))) return true;
+    if (i > 0 && cueLemma(w, words[i + 1] === undefined ? '' : ` ${words[i + 1]}`) !== null && /^\p{Ll}/u.test(w) && (!appositive || /,$/u.test(words[i - 1]!))) {
+      return !cueEnds || /[.,;]$/u.test(words[i]!) || words[i + 1] === undefined || /^(?:on|in|at|during|after|before|this|last|earlier|later|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[.,]?$/i.test(words[i + 1]!);
+    }
     // "Rep. Glenn Thompson, R-Pa., said": a short appositive between commas
     if (appositive) {
       if (/[.;:!?]$/u.test(words[i]!) && !isAbbreviation(words[i]!)) return false;
@@ -105,7 +107,8 @@ export function sentenceBounds(masked: string): Array<[number, number]> {
     // an abbreviation ends the sentence only when a quotation opens next ("… from Fresno, Calif. “I think …”") and it is not a title
     if (m[0].startsWith('.') && before !== null && isAbbreviation(before[1]!) && !(/^\s+[“"]/u.test(masked.slice(end)) && !TITLE_ABBREVIATIONS.has(before[1]!.replace(/\.$/, '').toLowerCase()))) continue;
     // “Is it?” Smith asked. — the attribution after a quote ending in ? or ! (or .) belongs to it
-    if (/[”"’']$/u.test(m[0]) && attributionFollows(masked, end)) continue;
+    // (after a full stop only when the cue ends the attribution: `“….” Smith said.`, not `“….” Sanders called Trump a “…”`)
+    if (/[”"’']$/u.test(m[0]) && attributionFollows(masked, end, m[0].startsWith('.'))) continue;
     bounds.push([start, end]);
     start = end;
     while (start < masked.length && /\s/u.test(masked[start]!)) start++;

@@ -124,6 +124,12 @@ describe('cues and source mentions', () => {
     expect(only('“There is a high probability of an accident,” DoubleLine Capital portfolio manager Bonnie Baha said on Monday.').mention?.text).toBe('DoubleLine Capital portfolio manager Bonnie Baha');
   });
 
+  it('starts a new sentence after a quote that ends with a full stop when a new clause follows', () => {
+    const a = extractQuotes(body('Donald Trump said Hillary Clinton "caused death." Bernie Sanders called Trump a "pathological liar." Carly Fiorina said Ted Cruz "says whatever he needs."'));
+    expect(a.quotes.map((q) => q.mention?.text)).toEqual(['Donald Trump', 'Bernie Sanders', 'Carly Fiorina']);
+    expect(only('“It is over.” Smith said on Monday.').mention?.text).toBe('Smith');
+  });
+
   it('reads a leading cue with a colon', () => {
     const q = only('Lopez said: “The budget is balanced.”');
     expect(q.mention?.text).toBe('Lopez');
