@@ -105,7 +105,14 @@ export function sentenceBounds(masked: string): Array<[number, number]> {
     const space = Math.max(masked.lastIndexOf(' ', m.index), masked.lastIndexOf('\n', m.index), start - 1);
     const before = m.index + 1 > space + 1 ? [masked.slice(space, m.index + 1), masked.slice(space + 1, m.index + 1)] as const : null;
     // an abbreviation ends the sentence only when a quotation opens next ("… from Fresno, Calif. “I think …”") and it is not a title
-    if (m[0].startsWith('.') && before !== null && isAbbreviation(before[1]!) && !(/^\s+[“"]/u.test(masked.slice(end)) && !TITLE_ABBREVIATIONS.has(before[1]!.replace(/\.$/, '').toLowerCase()))) continue;
+    // (or, for an abbreviation that is no title or initial, when a pronoun or a function word opens the next sentence: "… in the U.S. He said …")
+    if (m[0].startsWith('.') && before !== null && isAbbreviation(before[1]!)) {
+      const abbr = before[1]!.replace(/\.$/, '').toLowerCase();
+      const title = TITLE_ABBREVIATIONS.has(abbr) || /^\p{L}$/u.test(abbr);
+      const quoteNext = /^\s+[“"]/u.test(masked.slice(end));
+      const clauseNext = /^\s+(?:He|She|It|They|We|I|The|But|And|In|On|At|His|Her|Their|Its|This|That|There|A|An)\b/u.test(masked.slice(end));
+      if (title || !(quoteNext || clauseNext)) continue;
+    }
     // “Is it?” Smith asked. — the attribution after a quote ending in ? or ! (or .) belongs to it
     // (after a full stop only when the cue ends the attribution: `“….” Smith said.`, not `“….” Sanders called Trump a “…”`)
     if (/[”"’']$/u.test(m[0]) && attributionFollows(masked, end, m[0].startsWith('.'))) continue;

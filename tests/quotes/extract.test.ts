@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes, findMarkSpans } from '../../src/quotes/index.ts';
+import { sentenceBounds } from '../../src/quotes/text.ts';
 import type { QuoteSpan } from '../../src/types.ts';
 import { article, body } from './helpers.ts';
 
@@ -227,6 +228,13 @@ describe('quote shapes', () => {
 
   it('marks a whole quoted sentence as direct', () => {
     expect(only('“We cannot agree with these proposals,” he said.').kind).toBe('direct');
+  });
+});
+
+describe('sentences', () => {
+  it('ends a sentence at an abbreviation that is no title when a new clause begins ("… the U.S. He said …")', () => {
+    const t = 'He lives in the U.S. He said so. Sen. Smith agreed with Mr. Jones.';
+    expect(sentenceBounds(t).map(([a, b]) => t.slice(a, b))).toEqual(['He lives in the U.S.', 'He said so.', 'Sen. Smith agreed with Mr. Jones.']);
   });
 });
 
