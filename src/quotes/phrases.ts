@@ -240,7 +240,16 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
       // lowercase role words between a qualifier and the name: "Oversight ranking Democrat Elijah Cummings",
       // "Idaho nutritional-supplement executive Frank VanderSloot" (but "Trump supporters" stops)
       const m = bridgeToName(tokens, k, hi);
-      if (m < 0) break;
+      if (m < 0) {
+        // a possessive name and what speaks for it: "Powell’s office said", "Trump’s campaign manager said"
+        if (isPossessive(tokens[k - 1]!) && /^\p{Ll}/u.test(t.text)) {
+          let h = k;
+          while (h < hi && h < k + 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[h]!.text) && !FORWARD_STOP.has(tokens[h]!.text) && !BETWEEN.has(tokens[h]!.text) && cueLemma(tokens[h]!.text, restOf(tokens, h)) === null) h++;
+          const next = tokens[h]?.text ?? '';
+          if (h > k && (cueLemma(next, restOf(tokens, h)) !== null || BETWEEN.has(next) || next === ',')) e = h - 1;
+        }
+        break;
+      }
       e = m;
       k = m;
       continue;

@@ -119,6 +119,9 @@ const singular = (w: string): string => w.replace(/(?:ies)$/, 'y').replace(/s$/,
 
 const lastWordOf = (s: string): string => s.split(/\s+/u).at(-1) ?? '';
 
+/** The words of a description that may match a role: all but a leading determiner ("the Florida senator" → Florida senator). */
+const roleQuery = (words: readonly string[]): readonly string[] => (/^(?:the|a|an|this|that|his|her|their|its)$/.test(words[0] ?? '') ? words.slice(1) : words);
+
 /**
  * When a man and a woman share a surname ("Obama"), the first `he`/`his` or `she`/`her` after a bare surname in
  * its sentence, outside quotation marks and with no other name in between, tells which one it is ("Clinton says she …").
@@ -152,7 +155,7 @@ const GENERIC_HEADS = new Set(['man', 'woman', 'person', 'people', 'crowd', 'aud
 const AIDE_HEADS = new Set(['manager', 'director', 'counsel', 'chairman', 'chairwoman', 'chief', 'strategist', 'pollster', 'secretary', 'assistant', 'deputy', 'speechwriter', 'consultant', 'surrogate', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father']);
 
 /** What a named owner speaks through, besides documents: "Gowdy’s office". */
-const OWNER_SPEAKS = new Set(['office', 'offices', 'team', 'staff', 'account', 'feed', 'page', 'words', 'language', 'remarks', 'comments', 'speech', 'testimony', 'tweets', 'twitter', 'facebook']);
+const OWNER_SPEAKS = new Set(['office', 'offices', 'team', 'staff', 'account', 'feed', 'page', 'words', 'language', 'remarks', 'comments', 'speech', 'testimony', 'tweets', 'twitter', 'facebook', 'answer', 'response', 'reply', 'retort', 'remark', 'comment', 'message', 'slogan', 'catchphrase', 'mantra', 'refrain', 'motto']);
 
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
@@ -230,13 +233,13 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     if (/^\p{Lu}.*(?:[’']s|s[’'])$/u.test(written.split(/\s+/u)[0] ?? '') && (ANONYMOUS_HEADS.has(head) || AIDE_HEADS.has(head))) {
       const owner = resolveMention(ctx, (written.split(/\s+/u)[0] ?? '').replace(/[’']s?$/u, ''), pos);
       const near = antecedent(ctx, pos, null, null);
-      const e = byRoleWords(ctx, pos, words.slice(1)) ?? antecedent(ctx, pos, null, head) ?? (owner?.kind === 'entity' && owner.entity === near ? null : near);
+      const e = byRoleWords(ctx, pos, roleQuery(words)) ?? antecedent(ctx, pos, null, head) ?? (owner?.kind === 'entity' && owner.entity === near ? null : near);
       return e === null ? { kind: 'other', name: written, type: 'anonymous', confidence: 0.6 } : { kind: 'entity', entity: e, confidence: 0.6 };
     }
     // the last resort, the nearest person, only for words that describe someone the article names ("the senator",
     // "the 69-year-old", "the gambling tycoon"); "the man", "the narrator", "the announcer" stay unnamed
     const describesNamed = TITLES.has(head) || ROLE_WORDS.has(head) || EPITHETS.test(head) || (!GENERIC_HEADS.has(head) && !DOCUMENT_HEADS.has(head) && /(?:er|or|ist|ian|ant|ent|eon|ee)$/.test(head));
-    const e = byRoleWords(ctx, pos, words.slice(1)) ?? antecedent(ctx, pos, null, head) ?? (describesNamed ? antecedent(ctx, pos, null, null) : null);
+    const e = byRoleWords(ctx, pos, roleQuery(words)) ?? antecedent(ctx, pos, null, head) ?? (describesNamed ? antecedent(ctx, pos, null, null) : null);
     if (e === null && !describesNamed) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.6 };
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.65 };
   }

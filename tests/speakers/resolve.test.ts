@@ -198,6 +198,13 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(b, 'It is ripe')?.name).toBe('National Rifle Association');
   });
 
+  it('reads a possessive name and what speaks for it as one mention (“…,” Powell’s office said)', () => {
+    const a = attribute('Colin Powell used a personal email account.', '“He did write an email memo describing it,” Powell’s office said in a statement.');
+    expect(speakerOf(a, 'He did write')?.name).toBe('Colin Powell');
+    const b = attribute('Hillary Clinton wrote back within minutes.', 'Clinton’s response was: “Is he from Connecticut or Wisconsin?”');
+    expect(speakerOf(b, 'Is he from')?.name).toBe('Hillary Clinton');
+  });
+
   it('resolves "the senator" to the senator named before', () => {
     const a = attribute('Sen. Maria Lopez toured the plant.', '“It must stay open,” the senator said.');
     expect(speakerOf(a, 'It must stay open')?.name).toBe('Maria Lopez');
