@@ -208,7 +208,6 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
       groupOf.set(d, groupOf.get(prev) ?? prev);
     }
     if (isTitle(d, groupOf.has(d))) continue;
-    if (d.block.in !== 'body' && repeatsBody(d, drafts)) continue;
     keep.push(d);
   }
 
@@ -247,22 +246,6 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
     };
   });
   return { ...article, quotes, messages: [...article.messages, ...messages] };
-}
-
-const wordsOf = (s: string): string[] => s.toLowerCase().replace(/[’']/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/**
- * Does a headline or summary quotation repeat one in the body (`Trump: ‘Soft’` over `… has gone “soft,” he said`)?
- * Then it is the same quotation, listed once: where the body says it.
- */
-function repeatsBody(d: Draft, drafts: readonly Draft[]): boolean {
-  const mine = wordsOf(d.block.text.slice(d.span.start, d.span.end));
-  if (mine.length === 0) return false;
-  return drafts.some((b) => {
-    if (b.block.in !== 'body') return false;
-    const theirs = new Set(wordsOf(b.block.text.slice(b.span.start, b.span.end)));
-    return mine.filter((w) => theirs.has(w)).length >= 0.8 * mine.length;
-  });
 }
 
 /**

@@ -265,9 +265,9 @@ describe('what is not a quote', () => {
 });
 
 describe('one quotation, one entry', () => {
-  it('lists a headline quote that the body repeats once, where the body says it', () => {
+  it('lists a headline quote even when the body repeats it: every quotation in the headline is extracted (issue 2)', () => {
     const a = extractQuotes(article({ headline: 'Trump tells Reno NFL has gone ‘soft’', paragraphs: ['Donald Trump says the NFL has gone “soft” like the country.'] }));
-    expect(a.quotes.map((q) => [q.text, q.in])).toEqual([['soft', 'body']]);
+    expect(a.quotes.map((q) => [q.text, q.in])).toEqual([['soft', 'headline'], ['soft', 'body']]);
   });
 
   it('keeps a headline quote that the body does not repeat', () => {
