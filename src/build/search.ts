@@ -1,5 +1,6 @@
 /**
- * The search index: Pagefind (its binary ships in the npm package), in shards.
+ * The search index: Pagefind (its binary comes from the npm package's optional dependency
+ * `@pagefind/linux-x64`), in shards.
  *
  * Article pages are spread over `SEARCH_SHARDS` shards by a hash of their URL, so a shard's
  * membership never depends on other articles. Each shard is its own Pagefind index in

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { build, BuildLockedError, OutputError, type BuildReport } from '../build/index.ts';
+import { build, BuildLockedError, DIRECTORY_FILE, OutputError, type BuildReport } from '../build/index.ts';
 import { check } from '../build/check.ts';
 import { formatMessage } from '../messages.ts';
 import type { Message } from '../types.ts';
@@ -38,8 +38,14 @@ Options:
   --port N         dev: the port to serve on                   [default: 8080]
   -h, --help       show this help
 
-Exit status: 0 all seeds published, 1 some seed rejected or the build failed, 2 wrong usage.
+Exit status: 0 all seeds published, 1 some seed rejected, speakers.yml has errors or the build
+failed, 2 wrong usage.
 `;
+
+/** True when any message is an error (a rejected seed, an error in speakers.yml). */
+function hasErrors(messages: readonly Message[]): boolean {
+  return messages.some((m) => m.severity === 'error');
+}
 
 interface Io {
   readonly out: (line: string) => void;
@@ -154,7 +160,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     const report = await check({ seedsDir });
     printMessages(report.messages, values.quiet, io);
     io.out(summaryLine(report, 'checked'));
-    return report.rejected.length > 0 || (values.strict && report.warnings > 0) ? 1 : 0;
+    return hasErrors(report.messages) || (values.strict && report.warnings > 0) ? 1 : 0;
   }
 
   const progress = progressReporter(io.isTTY && !values.quiet);
@@ -171,13 +177,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     progress.done();
     printMessages(report.messages, values.quiet, io);
     if (!report.published) {
-      io.err(`verbatim: --strict: nothing was published because ${report.rejected.length > 0 ? 'some seeds were rejected' : 'there were warnings'}`);
+      const why = report.rejected.length > 0 ? 'some seeds were rejected' : hasErrors(report.messages) ? `${DIRECTORY_FILE} has errors` : 'there were warnings';
+      io.err(`verbatim: --strict: nothing was published because ${why}`);
     }
     if (values.timings) {
       io.err(`verbatim: timings (ms): ${Object.entries(report.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; ${report.extracted} of ${report.articles + report.rejected.length} seeds extracted, the rest from the cache`);
     }
     io.out(summaryLine(report, report.published ? `built ${values.out}:` : 'published nothing:'));
-    return report.published && report.rejected.length === 0 ? 0 : 1;
+    // Published with errors (a rejected seed, a broken speakers.yml) is still a failure to report.
+    return report.published && !hasErrors(report.messages) ? 0 : 1;
   } catch (error) {
     progress.done();
     if (error instanceof BuildLockedError || error instanceof OutputError) {

@@ -2,6 +2,7 @@
  * Where the browser suite finds Chromium, and whether it must. Read by the test files, the
  * global setup and the reporter that prints the skip notice, so all three agree.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /** The Chromium binary: Debian's by default; `VERBATIM_CHROMIUM` overrides it (a missing path simulates a machine without it). */
@@ -13,8 +14,11 @@ export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 /** CI sets `VERBATIM_REQUIRE_BROWSER=1`: a missing Chromium then fails the run instead of skipping. */
 export const REQUIRE_BROWSER = process.env.VERBATIM_REQUIRE_BROWSER === '1';
 
-/** How to get Chromium, as the notice says it. */
-export const INSTALL_HINT = 'sudo apt-get install -y chromium';
+/** True when a Java runtime runs (the Nu HTML checker, npm `vnu-jar`, needs one). */
+export const HAVE_JAVA = spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+
+/** How to get Chromium (and Java for the HTML checker), as the notice says it. */
+export const INSTALL_HINT = 'sudo apt-get install -y chromium default-jre-headless';
 
 /** Flags for headless Chromium on this machine's closed network (see the machine notes). */
 export const CHROMIUM_ARGS: readonly string[] = [

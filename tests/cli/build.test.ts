@@ -56,6 +56,21 @@ describe('verbatim build', () => {
   });
 });
 
+describe('an error in speakers.yml', () => {
+  it('is published around but exits 1 from build and check, and --strict names the file', async () => {
+    await writeFile(join(dir, 'seeds', 'speakers.yml'), 'speakers:\n  - name: [not, a, name]\n');
+    const build = capture();
+    expect(await main(args('build'), build.io)).toBe(1);
+    expect(build.err.join('\n')).toMatch(/speakers\.yml:\d+:\d+: error: .*\[speakers:directory\]/);
+    expect(existsSync(join(dir, 'dist', 'index.html'))).toBe(true);
+    expect(await main(args('check'), capture().io)).toBe(1);
+    const strict = capture();
+    await rm(join(dir, 'dist'), { force: true });
+    expect(await main(args('build', '--strict'), strict.io)).toBe(1);
+    expect(strict.err.join('\n')).toContain('nothing was published because speakers.yml has errors');
+  });
+});
+
 describe('verbatim check', () => {
   it('reports the same problems as a build and writes nothing', async () => {
     await writeFile(join(dir, 'seeds', 'empty.txt'), '');
