@@ -46,17 +46,23 @@ export async function pipelineHash(): Promise<string> {
   );
 }
 
-/** The previous build's manifest, if it describes the generation that is published now. */
-export async function loadManifest(file: string, published: string | null): Promise<Manifest | null> {
-  if (published === null) return null;
+/** A manifest file, if it is readable, of this version, and its generation folder still exists. */
+async function readManifest(file: string): Promise<Manifest | null> {
   try {
     const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
-    if (manifest.version !== 1 || manifest.generation !== published) return null;
-    await readdir(published);
+    if (manifest.version !== 1) return null;
+    await readdir(manifest.generation);
     return manifest;
   } catch {
     return null;
   }
+}
+
+/** The previous build's manifest, if it describes the generation that is published now. */
+export async function loadManifest(file: string, published: string | null): Promise<Manifest | null> {
+  if (published === null) return null;
+  const manifest = await readManifest(file);
+  return manifest?.generation === published ? manifest : null;
 }
 
 /**
@@ -66,14 +72,8 @@ export async function loadManifest(file: string, published: string | null): Prom
  * (a build that recycled it was killed).
  */
 export async function loadSpare(file: string, published: string | null): Promise<Manifest | null> {
-  try {
-    const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
-    if (manifest.version !== 1 || manifest.generation === published) return null;
-    await readdir(manifest.generation);
-    return manifest;
-  } catch {
-    return null;
-  }
+  const manifest = await readManifest(file);
+  return manifest !== null && manifest.generation !== published ? manifest : null;
 }
 
 /** Copy a folder as hard links (`cp -al`, with a portable fallback). */
