@@ -207,7 +207,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
   let k = q + 1;
   while (k < n && (tokens[k]!.text === ',' || tokens[k]!.text === '.' && false)) k++;
   let dash = false;
-  if (k < n && /^(?:—|–|--|-)$/.test(tokens[k]!.text)) {
+  if (k < n && /^(?:—|–|―|--|-)$/.test(tokens[k]!.text)) {
     dash = true;
     k++;
   }

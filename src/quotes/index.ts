@@ -263,7 +263,7 @@ function continuesSpeaker(a: Draft, b: Draft): boolean {
 /** Is the text between two quotes of one sentence only the first one's attribution (`“…,” he said, “…”`)? */
 function interrupts(a: Draft, b: Draft): boolean {
   const between = a.block.text.slice(a.span.close, b.span.open);
-  return between.length < 90 && /[,:;—–-]$/u.test(between.trim());
+  return between.length < 90 && /[,:;—–―-]$/u.test(between.trim());
 }
 
 export type { Pattern };

@@ -286,7 +286,7 @@ function bridgeToName(tokens: readonly Token[], k: number, hi: number): number {
   while (last + 1 < hi && (isNameWord(tokens[last + 1]!, restOf(tokens, last + 1)) || isParticle(tokens[last + 1]))) last++;
   const after = tokens[last + 1]?.text ?? '.';
   const cueNext = /^\p{Ll}/u.test(after) && (cueLemma(after, restOf(tokens, last + 1)) !== null || BETWEEN.has(after));
-  return (/^[,.;:()—–-]$/.test(after) || cueNext) && last > m ? last : -1;
+  return (/^[,.;:()—–―-]$/.test(after) || cueNext) && last > m ? last : -1;
 }
 
 function restOf(tokens: readonly Token[], k: number): string {

@@ -154,6 +154,12 @@ describe('cues and source mentions', () => {
     expect(q.mention?.text).toBe('John F. Kennedy');
   });
 
+  it('reads a dash attribution written with a horizontal bar, as reader comments often are', () => {
+    const [a, b] = quotes('“He is ignorant of our culture and lives.”― Pamela Padilla', '“I cannot believe it. How did we get this low?” ― Jacklyn Ashley.');
+    expect(a?.mention?.text).toBe('Pamela Padilla');
+    expect(b?.mention?.text).toBe('Jacklyn Ashley');
+  });
+
   it('skips an appositive between the name and the cue', () => {
     const q = only('“We are ready,” Ann Lee, a spokeswoman for the ministry, said.');
     expect(q.mention?.text).toBe('Ann Lee');
