@@ -60,13 +60,13 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
   const sameStrict = sameSentence.find((x) => strictFits(x.e));
   if (sameStrict !== undefined) return sameStrict.e;
   if (sameSentence.length > 0 && gender === null) return sameSentence[0]!.e;
-  // 2. walk back sentence by sentence: the subject of the nearest sentence that names a fitting person,
-  //    unless the previous quote's speaker fits and nobody else was introduced since
+  // 2. the nearest fitting subject since the previous quote (the previous speaker again, or someone new),
+  //    else the previous quote's speaker
   const prevSpeaker = [...ctx.previous].reverse().find((p) => fits(p.entity) && p.pos < pos && block - Math.floor(p.pos / BLOCK) <= 2);
   const subjects = inv.entities.filter(fits).flatMap((e) => e.mentions.filter((m) => m.pos < pos && !m.inQuote && block - m.block <= 3).map((m) => ({ e, m })));
   subjects.sort((a, b) => b.m.pos - a.m.pos);
   const sinceSpeaker = prevSpeaker === undefined ? subjects : subjects.filter((s) => s.m.pos > prevSpeaker.pos);
-  const newSubject = sinceSpeaker.find((s) => s.m.subject && s.e !== prevSpeaker?.entity && (gender === null || strictFits(s.e) || (s.m.cueSubject && s.e.gender === null)));
+  const newSubject = sinceSpeaker.find((s) => s.m.subject && (gender === null || strictFits(s.e) || (s.m.cueSubject && s.e.gender === null)));
   if (newSubject !== undefined) return newSubject.e;
   if (prevSpeaker !== undefined) return prevSpeaker.entity;
   const subject = subjects.find((s) => s.m.subject && strictFits(s.e)) ?? subjects.find((s) => strictFits(s.e)) ?? subjects.find((s) => s.m.subject) ?? subjects[0];

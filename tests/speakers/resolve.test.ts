@@ -96,6 +96,23 @@ describe('pronouns', () => {
     const a = attribute('“We will win,” Trump said at the rally.', 'The crowd cheered for minutes.', '“Believe me,” he said.');
     expect(speakerOf(a, 'Believe me')?.name).toBe('Trump');
   });
+
+  it('gives "he" back to the previous speaker when he is the subject again after someone else was', () => {
+    const a = attribute(
+      '“I have good judgment,” Donald Trump said.',
+      'Moderator Matt Lauer asked the candidates to stay on topic.',
+      'Trump said praise from Putin would not change his policy. He said Putin has “been a leader far more than our president.”',
+    );
+    expect(speakerOf(a, 'been a leader')?.name).toBe('Donald Trump');
+  });
+
+  it('gives "he" to the subject who spoke last, not to the previous speaker', () => {
+    const a = attribute(
+      '“Oh gosh, those are some very small towns,” Eric Woolson said.',
+      'The good news for Cruz, Woolson said, is that he will attract a media horde. “He will still get coverage,” he said.',
+    );
+    expect(speakerOf(a, 'He will still get coverage')?.name).toBe('Eric Woolson');
+  });
 });
 
 describe('descriptions, organisations, countries and anonymous sources', () => {
