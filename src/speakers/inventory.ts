@@ -110,6 +110,20 @@ function cueFollows(tokens: readonly Token[], e: number): boolean {
   return t !== undefined && /^\p{Ll}/u.test(t.text) && cueLemma(t.text) !== null && !isParticiple(t.text);
 }
 
+/**
+ * Is the name starting at `s` the subject of an inverted cue before it (`…, noted NBC’s Dante Chinni`, `“…,” said Sen. X`):
+ * a cue right after a comma or a closing quotation mark, with at most one possessive owner in between, and the name ending
+ * its clause?
+ */
+function cueBefore(tokens: readonly Token[], s: number, e: number): boolean {
+  // the name ends its clause ("noted Dante Chinni." / "said Kunin, recalling …"); "praised Obama’s presidency" is an object
+  if (/[’']s$/u.test(tokens[e]!.text) || !/^[,.;:(—–―-]$/u.test(tokens[e + 1]?.text ?? '.')) return false;
+  let c = s - 1;
+  if (c >= 0 && /[’']s$/u.test(tokens[c]!.text) && /^\p{Lu}/u.test(tokens[c]!.text)) c--;
+  const t = tokens[c];
+  return t !== undefined && /^\p{Ll}/u.test(t.text) && cueLemma(t.text) !== null && !isParticiple(t.text) && /^[,”"’']$/u.test(tokens[c - 1]?.text ?? '');
+}
+
 /** Name runs in a sentence: `[first, last]` token ranges of capitalised words, with title words before them. */
 function runs(tokens: readonly Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -215,7 +229,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
           if (tokens[j]?.text === ',') after = j + 1;
         }
         while (after < tokens.length && BETWEEN.has(tokens[after]!.text.toLowerCase())) after++;
-        const cueNext = tokens[after] !== undefined && /^\p{Ll}/u.test(tokens[after]!.text) && cueLemma(tokens[after]!.text) !== null && !isParticiple(tokens[after]!.text);
+        const cueNext = (tokens[after] !== undefined && /^\p{Ll}/u.test(tokens[after]!.text) && cueLemma(tokens[after]!.text) !== null && !isParticiple(tokens[after]!.text)) || cueBefore(tokens, r, e);
         occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject: !inQuote && ((subjectRange !== null ? s <= subjectRange[1] && e >= subjectRange[0] : firstName && s <= 8) || cueNext), cueSubject: !inQuote && cueNext, roleBefore });
         if (!inQuote) firstName = false;
         // "the Clinton campaign", "Trump’s campaign": the campaign is an organisation of its own

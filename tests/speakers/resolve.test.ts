@@ -113,6 +113,23 @@ describe('pronouns', () => {
     );
     expect(speakerOf(a, 'He will still get coverage')?.name).toBe('Eric Woolson');
   });
+
+  it('counts the name after an inverted cue as a subject for a later "he" (…, noted NBC’s Dante Chinni)', () => {
+    const a = attribute(
+      '“People know who Hillary is,” said Sean Spicer, chief strategist for the Republican National Committee.',
+      'However debates in and of themselves are not likely to alter the campaign, noted NBC’s Dante Chinni.',
+      '“Considering the high stakes, one might expect them to matter,” he wrote.',
+    );
+    expect(speakerOf(a, 'Considering the high stakes')?.name).toBe('Dante Chinni');
+  });
+
+  it('does not take the object of a verb after a comma for a subject (…, praised Obama’s presidency)', () => {
+    const a = attribute(
+      'Peter Westmacott, who will retire soon, praised Obama’s presidency in an interview.',
+      '“I think the legacy does not look bad,” he told the Guardian.',
+    );
+    expect(speakerOf(a, 'I think the legacy')?.name).toBe('Peter Westmacott');
+  });
 });
 
 describe('descriptions, organisations, countries and anonymous sources', () => {
