@@ -124,6 +124,33 @@ async function moveTree(from: string, to: string): Promise<void> {
   }
 }
 
+/**
+ * Bring a recycled spare (now at `generation`) level with the published generation `published`:
+ * every output and search shard whose fingerprint differs is replaced by a hard link to the
+ * published one, and what the published generation no longer has is removed. Linking costs a
+ * system call a file, so a rebuild renders only what changed since the last build, not what
+ * changed over the last two. Files are replaced, never written through, as everywhere else.
+ */
+async function catchUp(generation: string, spare: Manifest, published: Manifest): Promise<void> {
+  for (const path of Object.keys(spare.outputs)) {
+    if (!(path in published.outputs)) await removeOutput(generation, path);
+  }
+  for (const [path, fingerprint] of Object.entries(published.outputs)) {
+    if (spare.outputs[path] === fingerprint) continue;
+    const target = join(generation, path);
+    await mkdir(dirname(target), { recursive: true });
+    await unlink(target).catch(() => {});
+    await link(join(published.generation, path), target);
+  }
+  const shards = new Set([...Object.keys(spare.shards), ...Object.keys(published.shards)]);
+  for (const name of shards) {
+    if (spare.shards[name] === published.shards[name]) continue;
+    const target = join(generation, 'pagefind', name);
+    await rm(target, { recursive: true, force: true });
+    if (name in published.shards) await linkTree(join(published.generation, 'pagefind', name), target);
+  }
+}
+
 /** Pages per Eleventy run: bounds memory, and Eleventy's per-run bookkeeping grows faster than linearly. */
 export const RENDER_CHUNK = 2000;
 
@@ -143,11 +170,14 @@ async function renderInChunks(
 /**
  * Write a complete generation of the site into `generation` (which must not exist).
  * - With a usable `spare` (an unpublished older generation and its manifest), the spare is
- *   renamed to `generation` and brought up to date: only what differs from it is written.
+ *   renamed to `generation`, brought level with the published generation by hard links
+ *   (`catchUp`), and then only what differs from the published site is written.
  * - Else, with a usable `previous` manifest (the published generation), that generation is
  *   hard-linked (`cp -al`) and only what changed is written.
  * - Else everything is rendered.
- * Returns the new manifest.
+ * `lap` is called as each step ends (diff, render, search; in a cold build the search index is
+ * written while pages render, and `search` is the wait for it after). Returns the new manifest
+ * and how much was written: pages rendered plus machine files, and search shards indexed.
  */
 export async function writeGeneration(
   plan: SitePlan,
@@ -157,10 +187,15 @@ export async function writeGeneration(
   stateDir: string,
   search: boolean,
   progress: (stage: string, done: number, total: number) => void,
-): Promise<Manifest> {
+  lap: (step: string) => void = () => {},
+): Promise<{ manifest: Manifest; written: number; indexed: number }> {
   const recycled = spare !== null && spare.renderer === renderer ? spare : null;
-  const usable = recycled ?? (previous !== null && previous.renderer === renderer ? previous : null);
+  const current = previous !== null && previous.renderer === renderer ? previous : null;
+  // A recycled spare is first brought level with the published generation (see `catchUp`), so
+  // the pages to render are those that differ from the published site, not from the spare.
+  const usable = recycled !== null && current !== null ? current : (recycled ?? current);
   const diff = diffOutputs(plan, renderer, usable);
+  lap('diff');
 
   const searchPages: SearchPage[] = plan.pages
     .filter((page) => SEARCH_TEMPLATES.has(page.template))
@@ -186,14 +221,18 @@ export async function writeGeneration(
     indexing.catch(() => {});
     await renderInChunks(others, generation, articles.length, diff.pages.length, progress);
     await writeFiles(diff.files, generation);
+    lap('render');
     await indexing;
+    lap('search');
   } else {
     // Rebuild: start from the spare (renamed: it is not published, and one rename is instant)
     // or from a hard-linked copy of the published generation; drop what is gone, render what
     // changed into scratch space and move it in (never writing through a link shared with the
     // published generation).
-    if (usable === recycled) await rename(usable.generation, generation);
-    else await linkTree(usable.generation, generation);
+    if (recycled !== null) {
+      await rename(recycled.generation, generation);
+      if (usable !== recycled) await catchUp(generation, recycled, usable);
+    } else await linkTree(usable.generation, generation);
     for (const path of diff.removed) await removeOutput(generation, path);
     const scratch = join(stateDir, `scratch-${process.pid}`);
     await rm(scratch, { recursive: true, force: true });
@@ -202,14 +241,17 @@ export async function writeGeneration(
     await writeFiles(diff.files, scratch);
     await moveTree(scratch, generation);
     await rm(scratch, { recursive: true, force: true });
+    lap('render');
     await index();
+    lap('search');
   }
 
-  return {
+  const manifest: Manifest = {
     version: 1,
     generation,
     renderer,
     outputs: diff.outputs,
     shards: Object.fromEntries([...shards].map(([name, shard]) => [name, shard.fingerprint])),
   };
+  return { manifest, written: diff.pages.length + diff.files.length, indexed: search ? dirty.size : 0 };
 }

@@ -46,6 +46,10 @@ export interface BuildReport {
   readonly quotes: number;
   /** Seeds that went through the pipeline; the others' records came from the cache. */
   readonly extracted: number;
+  /** Pages rendered and machine files written: on a rebuild, only those that differ from the published site. */
+  readonly written: number;
+  /** Search shards (re-)indexed. */
+  readonly indexed: number;
   /** Every content message, rejections included, in file order. */
   readonly messages: readonly Message[];
   readonly rejected: readonly Rejection[];
@@ -168,7 +172,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const summary = { articles: archive.articles.length, speakers: archive.speakers.length, quotes, extracted: processor.extracted, messages, rejected, warnings, outDir: options.outDir, timings };
 
     if (options.strict === true && failed) {
-      return { ...summary, published: false, ms: performance.now() - started };
+      return { ...summary, published: false, written: 0, indexed: 0, ms: performance.now() - started };
     }
 
     // archive → site, rendered into staging, then swapped in
@@ -183,9 +187,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const previous = await loadManifest(manifestFile, await currentGeneration(layout));
     const generation = newGeneration(layout);
     let manifest: Manifest;
+    let written: number;
+    let indexed: number;
     try {
-      manifest = await writeGeneration(plan, renderer, { previous, spare }, generation, layout.state, options.search !== false, progress);
-      lap('render+search');
+      ({ manifest, written, indexed } = await writeGeneration(plan, renderer, { previous, spare }, generation, layout.state, options.search !== false, progress, lap));
       await publish(layout, generation);
     } catch (error) {
       await rm(generation, { recursive: true, force: true }).catch(() => {});
@@ -197,7 +202,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     else await rm(spareFile, { force: true });
     await collectGarbage(layout, { background: true, keep: previous === null ? [] : [previous.generation] });
     lap('publish');
-    return { ...summary, published: true, ms: performance.now() - started };
+    return { ...summary, published: true, written, indexed, ms: performance.now() - started };
   } finally {
     await release();
   }

@@ -181,7 +181,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.err(`verbatim: --strict: nothing was published because ${why}`);
     }
     if (values.timings) {
-      io.err(`verbatim: timings (ms): ${Object.entries(report.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; ${report.extracted} of ${report.articles + report.rejected.length} seeds extracted, the rest from the cache`);
+      io.err(`verbatim: timings (ms): ${Object.entries(report.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; ${report.extracted} of ${report.articles + report.rejected.length} seeds extracted, the rest from the cache; ${report.written} pages and files written, ${report.indexed} search shards indexed`);
     }
     io.out(summaryLine(report, report.published ? `built ${values.out}:` : 'published nothing:'));
     // Published with errors (a rejected seed, a broken speakers.yml) is still a failure to report.

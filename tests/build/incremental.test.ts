@@ -97,8 +97,33 @@ describe('rebuilds are exactly a cold build', () => {
     expect(treeDiff(incremental, await coldTree())).toEqual([]);
   });
 
+  it('renders only what changed since the last build, not since the spare it recycles', async () => {
+    const manifest = async (): Promise<Record<string, string>> => {
+      const file = (await readdir(join(cache(), 'outputs'))).find((f) => f.endsWith('.json') && !f.endsWith('.spare.json'))!;
+      return (JSON.parse(await readFile(join(cache(), 'outputs', file), 'utf8')) as { outputs: Record<string, string> }).outputs;
+    };
+    // Two edits in a row: the second build recycles the generation from before the first edit.
+    const edit = async (name: string, line: string): Promise<{ written: number; changed: number }> => {
+      const before = await manifest();
+      await writeFile(join(seeds, name), (await readFile(join(seeds, name), 'utf8')) + line);
+      const report = await build({ seedsDir: seeds, outDir: out(), cacheDir: cache(), cwd: seeds });
+      expect(report.published).toBe(true);
+      const after = await manifest();
+      return { written: report.written, changed: Object.keys(after).filter((path) => before[path] !== after[path]).length };
+    };
+    const first = await edit('2024-budget-vote.txt', '\n“We will vote again in May,” Okafor said.\n');
+    const second = await edit('2024-budget-reaction.md', '\nA closing paragraph.\n');
+    expect(first.written).toBe(first.changed);
+    expect(second.written).toBe(second.changed);
+    expect(second.changed).toBeGreaterThan(0);
+    expect(treeDiff(await hashTree(out()), await coldTree())).toEqual([]);
+  });
+
   it('after a rebuild with nothing changed', async () => {
     const before = await hashTree(out());
-    expect(treeDiff(await rebuild(), before)).toEqual([]);
+    const report = await build({ seedsDir: seeds, outDir: out(), cacheDir: cache(), cwd: seeds });
+    expect(report.written).toBe(0);
+    expect(report.indexed).toBe(0);
+    expect(treeDiff(await hashTree(out()), before)).toEqual([]);
   });
 });
