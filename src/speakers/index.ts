@@ -174,8 +174,9 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   // "they" is usually several people the article never names as one: leave it unnamed rather than guess
   if (words.length === 1 && (first === 'they' || first === 'we')) return null;
   if (words.length === 1 && first === 'it') {
+    // "it said" is an organisation's (or a document's); a place that was named last leaves it unnamed
     const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' || x.type === 'country' || x.type === 'group');
-    return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };
+    return e === null || e.type === 'country' ? null : { kind: 'entity', entity: e, confidence: 0.6 };
   }
   if (words.length === 1 && (first === 'i' || first === 'you')) return null;
   // descriptions

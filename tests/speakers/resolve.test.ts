@@ -244,6 +244,16 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'It must stay open')?.name).toBe('Maria Lopez');
   });
 
+  it('leaves "it" unnamed when a place was named last (“…,” it read: a sign, not Los Angeles)', () => {
+    const a = attribute('LOS ANGELES — Actress Rosario Dawson lifted a sign of her own at the rally.', '“I am still Sanders,” it read.');
+    expect(speakerOf(a, 'I am still Sanders')).toBeUndefined();
+  });
+
+  it('still gives "it" to the organisation named last', () => {
+    const a = attribute('The Pentagon released a statement on Monday.', '“We are reviewing the report,” it said.');
+    expect(speakerOf(a, 'We are reviewing')?.name).toBe('Pentagon');
+  });
+
   it('gives a country the type country', () => {
     const a = attribute('Poland described the drone as a deliberate “provocation” on Wednesday.');
     const s = speakerOf(a, 'provocation');
