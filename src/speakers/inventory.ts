@@ -357,7 +357,8 @@ export function matchSingle(entities: readonly Entity[], word: string, gender: '
     return filtered.sort((a, b) => score(b) - score(a) || a.id - b.id)[0];
   };
   const surname = entities.filter((e) => e.words.length >= 2 && e.words.at(-1)!.toLowerCase() === w && e.type === 'person');
-  if (surname.length > 0) return pick(surname);
+  // "Mr. Obama" is not Michelle Obama: a stated gender that none of them has looks further
+  if (surname.length > 0 && !(gender !== null && surname.every((e) => e.gender !== null && e.gender !== gender))) return pick(surname);
   const org = entities.filter((e) => e.words.length >= 2 && e.type === 'organization' && (e.words.at(-1)!.toLowerCase() === w || e.words.map((x) => x[0]).join('').toLowerCase() === w));
   if (org.length > 0 && (hadThe || org[0]!.words.map((x) => x[0]).join('').toLowerCase() === w)) return pick(org);
   // "the Commission" for the Commission on Presidential Debates: the head before "of", "on", "for"

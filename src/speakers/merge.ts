@@ -144,14 +144,21 @@ export function mergeSpeakers(articles: readonly AttributedArticle[], directory:
     if (!g.startsWith('p:') || list[0]!.words.length !== 1) continue;
     const candidates = fullBySurname.get(list[0]!.words[0]!);
     if (candidates === undefined) continue;
-    // prefer the full name the same article uses as an alias, else the only one
-    const target = [...candidates].find((c) => members.get(c)!.some((m) => list.some((l) => l.articleId === m.articleId))) ?? (candidates.size === 1 ? [...candidates][0] : undefined);
-    if (target === undefined) continue;
+    // each article's bare surname on its own: a full name quoted in the same article is someone else (the article
+    // would have resolved the surname to it otherwise: "Mr. Obama" beside Michelle Obama), so the one other is meant
+    const stay: Node[] = [];
     for (const n of list) {
+      const others = [...candidates].filter((c) => !members.get(c)!.some((m) => m.articleId === n.articleId));
+      const target = others.length === 1 ? others[0]! : undefined;
+      if (target === undefined) {
+        stay.push(n);
+        continue;
+      }
       groupOf.set(n, target);
       members.get(target)!.push(n);
     }
-    members.delete(g);
+    if (stay.length === 0) members.delete(g);
+    else members.set(g, stay);
   }
 
   // transliteration variants: merge only with evidence (an alias in common, e.g. both called "Lavrov")

@@ -38,6 +38,17 @@ describe('mergeSpeakers', () => {
     expect(m.lookup('c', 's1')?.id).toBe('clinton');
   });
 
+  it('never joins a bare surname to a full name its own article keeps apart (“Mr. Obama” beside Michelle Obama)', () => {
+    const m = mergeSpeakers([
+      withSpeakers('a', { name: 'Barack Obama' }),
+      withSpeakers('b', { name: 'Michelle Obama' }, { name: 'Obama' }),
+      withSpeakers('c', { name: 'Obama' }),
+    ], none);
+    expect(m.lookup('b', 's2')?.id).toBe('barack-obama');
+    expect(m.lookup('b', 's1')?.id).toBe('michelle-obama');
+    expect(m.lookup('c', 's1')?.id).toBe('obama');
+  });
+
   it('keeps Donald Trump and Donald Trump Jr. apart', () => {
     const m = mergeSpeakers([withSpeakers('a', { name: 'Donald Trump' }), withSpeakers('b', { name: 'Donald Trump Jr.' }), withSpeakers('c', { name: 'Donald J. Trump' })], none);
     expect(m.lookup('a', 's1')?.id).toBe('donald-trump');

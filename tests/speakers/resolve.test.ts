@@ -217,6 +217,13 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'It was very nice')?.name).toBe('Sheldon Adelson');
   });
 
+  it('does not give "Mr. Obama" to Michelle Obama when she is the only Obama named in full', () => {
+    const a = attribute('Michelle Obama campaigned in Ohio on Monday.', '“Tolerance is on the ballot,” Mr. Obama said in Washington.');
+    const s = speakerOf(a, 'Tolerance is on the ballot');
+    expect(s?.name).not.toBe('Michelle Obama');
+    expect(s?.name).toBe('Obama');
+  });
+
   it('tells which of a man and a woman with one surname a bare surname is by the pronoun after it', () => {
     const a = attribute(
       'Bill Clinton and Hillary Clinton arrived in the Hamptons. Bill Clinton spoke first, and Bill Clinton spoke last.',
