@@ -214,7 +214,8 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
       if (owner !== null && !(owner.kind === 'other' && owner.type === 'anonymous')) return { ...owner, confidence: Math.min(owner.confidence, 0.7) };
     }
     if (ORG_DESCRIPTION_HEADS.has(head)) {
-      const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.at(-1)!.toLowerCase() === head) ?? null;
+      // its last word, or its head before "of", "on", "for" ("the commission" → Commission on Presidential Debates)
+      const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.some((w, i) => w.toLowerCase() === head && (i === x.words.length - 1 || /^(?:of|on|for)$/i.test(x.words[i + 1] ?? '')))) ?? null;
       return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };
     }
     // a description that repeats a word of a name the article gave ("the alliance", "the attendants")

@@ -110,6 +110,8 @@ export function nameType(words: readonly string[], hadThe = false): SpeakerType 
   const lastWord = bare(words.at(-1)!);
   if (ORG_HEADS.has(lastWord)) return 'organization';
   if (words.some((w) => /^(?:of|for|and|&)$/i.test(w)) && words.length >= 3) return 'organization';
+  // an organisation's head before "on" as before "of" ("Commission on Presidential Debates")
+  if (words.some((w, i) => ORG_HEADS.has(bare(w)) && /^on$/i.test(words[i + 1] ?? ''))) return 'organization';
   if (words.length === 1 && isAcronym(words[0]!)) return 'organization';
   if (/^(?:democrats|republicans|conservatives|liberals|progressives|evangelicals|americans|russians)$/.test(joined)) return 'group';
   if (hadThe && words.length >= 1) return 'organization';

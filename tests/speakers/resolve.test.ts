@@ -155,6 +155,17 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'meritless')?.name).toBe('Trey Gowdy');
   });
 
+  it('resolves a lowercase description to the organisation whose head it repeats before "on" or "of" (the commission, the board)', () => {
+    const a = attribute(
+      'The nonpartisan Commission on Presidential Debates says there was a problem with the sound.',
+      'The commission says on its website that “there were issues regarding the audio.”',
+      'The Illinois Board of Elections met on Tuesday. The board said the candidate “is a natural born citizen.”',
+    );
+    expect(speakerOf(a, 'there were issues')?.name).toBe('Commission on Presidential Debates');
+    expect(speakerOf(a, 'there were issues')?.type).toBe('organization');
+    expect(speakerOf(a, 'is a natural born')?.name).toBe('Illinois Board of Elections');
+  });
+
   it('resolves a surname that is also a title word to the full name (“King said”)', () => {
     const a = attribute('Rep. Pete King spoke to reporters.', '“This conflicted with previous accounts,” King said.');
     expect(speakerOf(a, 'This conflicted')?.name).toBe('Pete King');
