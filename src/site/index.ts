@@ -179,26 +179,47 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     return found;
   };
 
-  /** Paginated article listing pages under `base`. */
-  const listing = (base: string, heading: string, intro: string | null, list: readonly ArchiveArticle[], links: readonly Link[] = []): void => {
+  /**
+   * Paginated article listing pages under `base`. The intro, the links and anything counted
+   * are on the first page only: a numbered page is a function of its own items and number,
+   * so it is not re-rendered when the list grows (see `paginate.ts`).
+   */
+  const listing = (base: string, heading: string, intro: string | null, list: readonly ArchiveArticle[], links: readonly Link[] = [], more: Link | null = null): void => {
     for (const page of paginate(list, base, pageSize)) {
       const n = page.nav?.number ?? null;
       const title = n === null ? heading : `${heading}, page ${n}`;
+      const description =
+        n === null
+          ? (intro ?? `${heading}: ${list.length} ${list.length === 1 ? 'article' : 'articles'} in ${options.title}.`)
+          : `${heading}, page ${n} of the articles in ${options.title}, numbered from the oldest.`;
       const data: ListPageData = {
         kind: 'list',
-        head: head(title, page.url, intro ?? `${heading}: ${list.length} ${list.length === 1 ? 'article' : 'articles'} in ${options.title}.`),
+        head: head(title, page.url, description),
         heading,
-        intro,
+        intro: n === null ? intro : null,
         links: n === null ? links : [],
         items: page.items.map(item),
-        nav: page.nav,
+        nav: page.nav !== null && page.nav.older === null && more !== null ? { ...page.nav, older: more.url } : page.nav,
+        more: more === null ? null : n === null ? more : page.nav?.older === null ? { label: more.label, url: more.url } : null,
       };
       add(data, page.url);
     }
   };
 
-  // Home
-  listing('/', options.title, `The newest articles first, with every quotation attributed. ${archive.articles.length} articles, ${archive.speakers.length} speakers.`, archive.articles);
+  // Home: the dated articles, newest first, and then a link to the undated ones (which
+  // list last everywhere). With undated articles in the home list, every new one would move
+  // all its numbered pages, since they are counted from the oldest end, where undated ones sit.
+  // An archive with no dated articles lists its undated ones at home.
+  const dated = archive.articles.filter((a) => a.date !== null);
+  const undatedCount = archive.articles.length - dated.length;
+  listing(
+    '/',
+    options.title,
+    `The newest articles first, with every quotation attributed. ${archive.articles.length} articles, ${archive.speakers.length} speakers.`,
+    dated.length > 0 ? dated : archive.articles,
+    [],
+    dated.length > 0 && undatedCount > 0 ? { label: 'Undated articles', url: '/dates/undated/', count: undatedCount } : null,
+  );
 
   // Articles
   for (const article of archive.articles) add(articlePage(article), article.url);
@@ -405,9 +426,12 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     const description = `${speaker.name}: ${speaker.quotes.length} ${speaker.quotes.length === 1 ? 'quote' : 'quotes'} in ${options.title}.${speaker.description ? ` ${speaker.description}` : ''}`;
     for (const page of paginate(quotes, speaker.url, speakerPageSize)) {
       const n = page.nav?.number ?? null;
+      // A numbered page holds older quotes and nothing counted (timeline, totals, alongside):
+      // those live on the first page, so a new quote does not re-render every page of a speaker.
+      const first = n === null;
       const data: SpeakerPageData = {
         kind: 'speaker',
-        head: head(n === null ? speaker.name : `${speaker.name}, page ${n}`, page.url, description, {
+        head: head(first ? speaker.name : `${speaker.name}, page ${n}`, page.url, first ? description : `${speaker.name}: older quotes in ${options.title}, page ${n}, numbered from the oldest.`, {
           ogType: 'profile',
           jsonLd: n === null ? jsonLd : null,
           feeds: [...siteFeeds, ...speakerFeeds.map((f) => ({ title: `${speaker.name} (${f.label})`, url: f.url, type: f.url.endsWith('.xml') ? ('application/atom+xml' as const) : ('application/feed+json' as const) }))],
@@ -417,14 +441,14 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
         roles: speaker.roles,
         aliases: speaker.aliases,
         description: speaker.description,
-        quoteCount: speaker.quotes.length,
+        quoteCount: first ? speaker.quotes.length : null,
         quotes: page.items,
         nav: page.nav,
-        alongside: speaker.alongside.map((s) => ({ label: s.name, url: s.url, count: s.count })),
-        timeline,
-        undated,
+        alongside: first ? speaker.alongside.map((s) => ({ label: s.name, url: s.url, count: s.count })) : [],
+        timeline: first ? timeline : [],
+        undated: first ? undated : 0,
         home: speaker.url,
-        feeds: speakerFeeds,
+        feeds: first ? speakerFeeds : [],
       };
       add(data, page.url);
     }

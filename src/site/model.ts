@@ -61,6 +61,11 @@ export interface ListPageData {
   readonly links: readonly Link[];
   readonly items: readonly ListItem[];
   readonly nav: PageNav | null;
+  /**
+   * Where the list goes on beyond its oldest item (the home page's undated articles): shown,
+   * with its count, on the first page, and without it on the oldest page as its `older` link.
+   */
+  readonly more: Link | null;
 }
 
 /** Indexes of terms: speakers (the most quoted, and one page per letter), sources, tags, dates. */
@@ -161,7 +166,8 @@ export interface SpeakerPageData {
   readonly roles: readonly string[];
   readonly aliases: readonly string[];
   readonly description: string | null;
-  readonly quoteCount: number;
+  /** How many quotes the speaker has in all; null on numbered pages, which count nothing. */
+  readonly quoteCount: number | null;
   readonly quotes: readonly SpeakerPageQuote[];
   readonly nav: PageNav | null;
   readonly alongside: readonly Link[];

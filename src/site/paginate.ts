@@ -7,20 +7,21 @@
  * the URL or the contents of a numbered page; it only adds page `P + 1` once enough new items
  * have come in. (An item inserted in the middle — a backdated article — moves the items
  * newer than it by one, but no page URL ever disappears.)
+ *
+ * A numbered page's navigation depends only on its own number and the pages near it, never
+ * on the length of the list, so a rebuild after adding an item re-renders the first page and
+ * at most the two newest numbered pages, not every page of the list.
  */
 
 /** Links between the pages of one list. */
 export interface PageNav {
   /** 1-based number of this page, or null for the first (newest) page. */
   readonly number: number | null;
-  /** How many numbered pages exist. */
-  readonly numbered: number;
-  readonly total: number;
   /** Newer page (towards the first page), or null on the first page. */
   readonly newer: string | null;
   /** Older page, or null on the oldest page. */
   readonly older: string | null;
-  /** A short window of page links: the first page, neighbours, the oldest. */
+  /** A short window of page links: the first page, neighbours (two either side), the oldest. */
   readonly pages: readonly { readonly label: string; readonly url: string; readonly current: boolean }[];
 }
 
@@ -56,7 +57,7 @@ export function paginate<T>(newestFirst: readonly T[], base: string, size: numbe
   const afterFirst = Math.floor((total - size - 1) / size) + 1;
 
   const window = (current: number | null): PageNav['pages'] => {
-    const wanted = new Set<number>([numbered, 1]);
+    const wanted = new Set<number>([1]);
     const centre = current ?? numbered + 1;
     for (let n = centre - 2; n <= centre + 2; n++) if (n >= 1 && n <= numbered) wanted.add(n);
     const list = [...wanted].sort((a, b) => b - a);
@@ -70,7 +71,7 @@ export function paginate<T>(newestFirst: readonly T[], base: string, size: numbe
     {
       url: base,
       items: newestFirst.slice(0, size),
-      nav: { number: null, numbered, total, newer: null, older: pageUrl(base, afterFirst), pages: window(null) },
+      nav: { number: null, newer: null, older: pageUrl(base, afterFirst), pages: window(null) },
     },
   ];
   for (let n = numbered; n >= 1; n--) {
@@ -79,8 +80,6 @@ export function paginate<T>(newestFirst: readonly T[], base: string, size: numbe
       items: oldestFirst.slice((n - 1) * size, n * size).reverse(),
       nav: {
         number: n,
-        numbered,
-        total,
         newer: n === numbered ? base : pageUrl(base, n + 1),
         older: n === 1 ? null : pageUrl(base, n - 1),
         pages: window(n),

@@ -24,7 +24,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** Newer/older links and a short window of page numbers. */
 export function pager(nav: PageNav | null, label = 'Pages'): Html | '' {
   if (nav === null) return '';
-  const where = nav.number === null ? 'Latest' : `Page ${nav.number} of ${nav.numbered} (numbered from the oldest)`;
+  const where = nav.number === null ? 'Latest' : `Page ${nav.number} (pages are numbered from the oldest)`;
   return html`<nav class="pager" aria-label="${label}"><p>${where}</p><ul>${nav.newer ? html`<li><a rel="prev" href="${nav.newer}">← Newer</a></li>` : ''}${nav.pages.map((p) =>
     p.current ? html`<li><a href="${p.url}" aria-current="page">${p.label}</a></li>` : html`<li><a href="${p.url}">${p.label}</a></li>`,
   )}${nav.older ? html`<li><a rel="next" href="${nav.older}">Older →</a></li>` : ''}</ul></nav>`;

@@ -9,6 +9,7 @@ export function listView(d: ListPageData): Html {
   return html`<h1>${d.heading}</h1>
 ${d.intro ? html`<p class="intro">${d.intro}</p>` : ''}${d.links.length > 0 ? html`<nav aria-label="Months">${termList(d.links)}</nav>` : ''}
 ${articleList(d.items)}
+${d.more ? html`<p class="more"><a href="${d.more.url}">${d.more.label}</a>${d.more.count === undefined ? '' : html` (${d.more.count})`}</p>` : ''}
 ${pager(d.nav)}`;
 }
 

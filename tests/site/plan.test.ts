@@ -31,11 +31,31 @@ describe('planSite pages', () => {
     for (const page of plan.pages) expect((page.data as PageData).kind).toBe(page.template);
   });
 
-  it('lists the newest articles first on the home page, undated last', () => {
-    const all = [...(data(plan, '/') as ListPageData).items, ...(data(plan, '/page/2/') as ListPageData).items, ...(data(plan, '/page/1/') as ListPageData).items];
-    expect(all[0]!.url).toBe('/articles/nato-chiefs/');
-    expect(all[1]!.url).toBe('/articles/russia-dismisses-ukraine-security-talks/');
-    expect((data(plan, '/page/1/') as ListPageData).items.map((i) => i.url)).toEqual(['/articles/hostile/', '/articles/markdown-undated/']);
+  it('lists the dated articles newest first on the home page, then links the undated ones', () => {
+    const home = plan.pages.filter((p) => p.url === '/' || p.url.startsWith('/page/')).map((p) => p.data as ListPageData);
+    const listed = home.flatMap((d) => d.items.map((i) => i.url));
+    const archive = makeArchive();
+    const dated = archive.articles.filter((a) => a.date !== null);
+    const undated = archive.articles.filter((a) => a.date === null);
+    expect(undated.length).toBeGreaterThan(0);
+    expect(new Set(listed)).toEqual(new Set(dated.map((a) => a.url)));
+    expect(listed[0]).toBe('/articles/nato-chiefs/');
+    expect(listed[1]).toBe('/articles/russia-dismisses-ukraine-security-talks/');
+    const first = data(plan, '/') as ListPageData;
+    expect(first.more).toEqual({ label: 'Undated articles', url: '/dates/undated/', count: undated.length });
+    // The oldest page goes on to the undated articles, so following "Older" reaches every article.
+    const oldest = home.find((d) => d.nav?.number === 1)!;
+    expect(oldest.nav!.older).toBe('/dates/undated/');
+    expect(oldest.more).toEqual({ label: 'Undated articles', url: '/dates/undated/' });
+    expect(home.filter((d) => d.more !== null)).toHaveLength(2);
+  });
+
+  it('lists every article at home when none is dated', () => {
+    const archive = makeArchive();
+    const undatedOnly = planSite({ ...archive, articles: archive.articles.filter((a) => a.date === null) }, { ...OPTIONS, pageSize: 2 });
+    const home = data(undatedOnly, '/') as ListPageData;
+    expect(home.items.map((i) => i.url)).toEqual(archive.articles.filter((a) => a.date === null).map((a) => a.url).slice(0, 2));
+    expect(home.more).toBeNull();
   });
 
   it('orders the speakers index by quote count, then name', () => {
@@ -246,6 +266,43 @@ describe('planSite pagination stability', () => {
       if (!url.includes('/page/')) continue;
       expect(after.get(url), url).toEqual(items);
     }
+  });
+
+  /** Every page's whole data, by URL, as a rebuild fingerprints it. */
+  const dataOf = (specs: readonly ArticleSpec[]): Map<string, string> =>
+    new Map(planSite(makeArchive(specs, base.speakers), { ...OPTIONS, pageSize: 4, speakerPageSize: 3 }).pages.map((x) => [x.url, JSON.stringify(x.data)]));
+  /** Numbered pages of `before` that are more than two pages below the newest numbered page of their list. */
+  const settled = (pages: Map<string, string>): string[] => {
+    const newest = new Map<string, number>();
+    for (const url of pages.keys()) {
+      const m = /^(.*\/)page\/(\d+)\/$/.exec(url);
+      if (m) newest.set(m[1]!, Math.max(newest.get(m[1]!) ?? 0, Number(m[2])));
+    }
+    return [...pages.keys()].filter((url) => {
+      const m = /^(.*\/)page\/(\d+)\/$/.exec(url);
+      return m !== null && Number(m[2]) < newest.get(m[1]!)! - 2;
+    });
+  };
+
+  it('does not change a settled numbered page at all (navigation, counts, description) when a newer article is added', () => {
+    const beforeData = dataOf(base.articles);
+    const newer: ArticleSpec = { ...base.articles[0]!, id: 'newest', date: '2026-01-05', quotes: base.articles[0]!.quotes! };
+    const afterData = dataOf([newer, ...base.articles]);
+    const urls = settled(beforeData);
+    expect(urls.length).toBeGreaterThan(5);
+    expect(urls.some((u) => u.startsWith('/speakers/'))).toBe(true);
+    for (const url of urls) expect(afterData.get(url), url).toBe(beforeData.get(url));
+  });
+
+  it('does not change any numbered home page when an undated article is added', () => {
+    const undated = (id: string, from: ArticleSpec): ArticleSpec => ({ ...from, id, date: null, quotes: from.quotes! });
+    const start = [...base.articles, undated('b-undated', base.articles[3]!)];
+    const beforeData = dataOf(start);
+    // Before and after the one already there, in the undated articles' order (by id).
+    const afterData = dataOf([...start, undated('a-undated', base.articles[4]!), undated('c-undated', base.articles[5]!)]);
+    const home = [...beforeData.keys()].filter((u) => u.startsWith('/page/'));
+    expect(home.length).toBeGreaterThan(3);
+    for (const url of home) expect(afterData.get(url), url).toBe(beforeData.get(url));
   });
 
   it('never removes a page URL when an older article is added', () => {
