@@ -271,6 +271,8 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   const only = parts.words[0]!;
   if (MONTHS.test(only) || /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine|ten|hundred)(?:-\w+)?$/i.test(only) ||
     (ctx.inv.lowerWords.has(only.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(only))) return null;
+  // nor is a word the article capitalises only where a sentence starts ("Hastily, …", "Preys on …")
+  if (!ctx.inv.midCaps.has(only) && !/^\p{Lu}{2,}$/u.test(only) && nameType(parts.words, parts.hadThe) === 'person') return null;
   return { kind: 'other', name: parts.name, type: nameType(parts.words, parts.hadThe), confidence: 0.75 };
 }
 

@@ -71,6 +71,8 @@ export interface Inventory {
   readonly pronouns: readonly SubjectPronoun[];
   /** Words the article writes in lowercase somewhere: evidence that a capitalised form is not a name. */
   readonly lowerWords: ReadonlySet<string>;
+  /** Capitalised words seen inside a sentence (not as its first word): evidence that a word is a name. */
+  readonly midCaps: ReadonlySet<string>;
   /** Block index of a part + paragraph. */
   blockIndex(part: string, paragraph: number): number;
   sentenceOf(block: number, offset: number): number;
@@ -337,7 +339,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
     const i = b.sentences.findIndex(([s, e]) => offset >= s && offset < e);
     return i < 0 ? b.sentences.length - 1 : i;
   };
-  return { blocks, entities, pronouns, lowerWords, blockIndex, sentenceOf };
+  return { blocks, entities, pronouns, lowerWords, midCaps, blockIndex, sentenceOf };
 }
 
 /** The entity a single written word names (a surname, a first name, "the Times"), preferring the most mentioned. */

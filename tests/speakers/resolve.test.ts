@@ -191,6 +191,16 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'We will vote no')?.name).toBe('Jon Tester');
   });
 
+  it('names nobody for a lone word the article capitalises only where a sentence starts (“Hundreds of … marched, chanting …”)', () => {
+    const a = attribute('Hundreds of demonstrators marched through Center City on Monday, chanting “Bernie or Jill, No Hill.”');
+    expect(a.quotes.find((x) => x.text.startsWith('Bernie or Jill'))?.speakerKey).toBeNull();
+  });
+
+  it('still names a lone surname the article also writes inside a sentence', () => {
+    const a = attribute('Reporters asked Maddow about the debate.', 'Maddow said the answer was “not good enough.”');
+    expect(speakerOf(a, 'not good enough')?.name).toBe('Maddow');
+  });
+
   it('names nobody for a lone capitalised word the article also writes in lowercase', () => {
     const a = attribute('The agency said the federal rules were unclear.', 'Federal said in a filing that the work was “inherently governmental.”');
     expect(a.quotes.find((x) => x.text.startsWith('inherently'))?.speakerKey).toBeNull();
