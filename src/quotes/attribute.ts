@@ -171,6 +171,28 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
   return np;
 }
 
+/**
+ * The speech whose "that" clause holds token `k`: a finite cue right before "that" (or with an object between:
+ * "told reporters that"), with its subject, looking back no further than `lo`, a quotation, a full stop, colon or
+ * semicolon, or a relative or contrasting clause ("…, to which O'Malley interjected: “…”" is O'Malley's).
+ */
+function reportingClause(tokens: readonly Token[], k: number, lo: number): TokenFound | null {
+  // a subject after a comma or a conjunction opens a clause of its own ("After Trump argued that …, Rubio said …")
+  if (/^(?:[,—–―-]|while|whereas|but|although|though|because|when|after|before|since|as|if)$/i.test(tokens[k - 1]?.text ?? '')) return null;
+  for (let j = k - 1; j > lo; j--) {
+    const t = tokens[j]!.text;
+    if (t === QUOTE_TOKEN || /^(?:[.!?:;—–―]|which|who|whom|whose|while|whereas|but)$/i.test(t)) return null;
+    if (t.toLowerCase() !== 'that') continue;
+    for (const c of [j - 1, j - 2]) {
+      if (c < lo || !isCue(tokens, c) || isParticiple(tokens[c]!.text) || NAMING_LEMMAS.has(cueLemma(tokens[c]!.text) ?? '')) continue;
+      if (c === j - 2 && !/^(?:reporters|him|her|them|me|us|voters|supporters|listeners|viewers|audiences?|crowds?)$/i.test(tokens[j - 1]!.text)) continue;
+      const np = subjectOf(tokens, c, lo);
+      if (np !== null) return { cue: cueRange(tokens, c), mention: np, pattern: 'reported' };
+    }
+  }
+  return null;
+}
+
 /** The first finite cue before `c` with a subject, for participles ("…, describing it as “…”"). */
 function mainClauseSubject(tokens: readonly Token[], c: number, lo: number): TokenFound {
   for (let k = c - 1; k >= lo; k--) {
@@ -289,7 +311,12 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     const reducedRelative = np !== null && NAMING_LEMMAS.has(cueLemma(word) ?? '') && /ed$/.test(word) &&
       !isNameLike(tokens, np) && /^(?:the|a|an)$/i.test(tokens[np[0]]!.text) && !BETWEEN.has(tokens[c - 1]?.text.toLowerCase() ?? '');
     if (reducedRelative) continue;
-    if (np !== null) return { cue: cueRange(tokens, c), mention: np, pattern: c >= q - 3 ? 'leading' : 'reported' };
+    if (np !== null) {
+      // a clause inside someone's reported speech reports their words: "Trump said that Romney begged him … and “…”"
+      const outer = NAMING_LEMMAS.has(lemma) ? null : reportingClause(tokens, np[0], lo);
+      if (outer !== null) return outer;
+      return { cue: cueRange(tokens, c), mention: np, pattern: c >= q - 3 ? 'leading' : 'reported' };
+    }
     // "As he put it", passive "was quoted as saying": keep looking further back
   }
   // 4. a name and a colon: “TRUMP: …” or “Trump on Clinton: “…””

@@ -149,6 +149,22 @@ describe('cues and source mentions', () => {
     expect(q.cue).toBe('According to');
   });
 
+  it('gives a clause inside reported speech to the one reporting it (Trump said that Romney begged … and “…”)', () => {
+    const q = only('At the rally, Trump said that Romney begged him for an endorsement in 2012 and “would have dropped to his knees” if asked.');
+    expect(q.mention?.text).toBe('Trump');
+  });
+
+  it('keeps the speaker of a clause that opens after a comma, a dash or a relative pronoun', () => {
+    const [a, b, c] = quotes(
+      'After Trump argued that Medicare should not be cut, Rubio said only that his “numbers don’t add up.”',
+      'She said that experts had approved her plan, to which O’Malley interjected: “It’s just not true.”',
+      'When Clinton noted that Trump has not paid taxes ― Trump boasted, “That makes me smart.”',
+    );
+    expect(a?.mention?.text).toBe('Rubio');
+    expect(b?.mention?.text).toBe('O’Malley');
+    expect(c?.mention?.text).toBe('Trump');
+  });
+
   it('reads a dash attribution', () => {
     const q = only('“Ask not what your country can do for you.” — John F. Kennedy');
     expect(q.mention?.text).toBe('John F. Kennedy');
