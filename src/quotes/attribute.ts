@@ -260,9 +260,12 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
         }
       }
       j = skipBetween(tokens, j, 1, n);
-      if (isCue(tokens, j)) return { cue: cueRange(tokens, j), mention: np, pattern: 'trailing' };
+      // a cue that opens the next quotation with a colon is not this one's, when this one sits inside its own clause:
+      // "After Scalia said that … at “less advanced schools,” Trump said: “…”"
+      const opensNext = tokens[cueRange(tokens, j)[1] + 1]?.text === ':' && tokens[cueRange(tokens, j)[1] + 2]?.text === QUOTE_TOKEN && q > 0 && /^[\p{L}\p{N}]/u.test(tokens[q - 1]!.text);
+      if (isCue(tokens, j) && !opensNext) return { cue: cueRange(tokens, j), mention: np, pattern: 'trailing' };
       // right after “…,” and its subject, any speech verb is the cue, whatever follows it: “…,” Obama stated.
-      if (k === q + 1 && !dash && /^\p{Ll}/u.test(tokens[j]?.text ?? '') && cueLemmaAfterQuote(tokens[j]!.text) !== null && !isParticiple(tokens[j]!.text)) {
+      if (k === q + 1 && !dash && !opensNext && /^\p{Ll}/u.test(tokens[j]?.text ?? '') && cueLemmaAfterQuote(tokens[j]!.text) !== null && !isParticiple(tokens[j]!.text)) {
         return { cue: cueRange(tokens, j), mention: np, pattern: 'trailing' };
       }
       // a prepositional phrase before the cue: “…?” a staffer in the room wondered.

@@ -165,6 +165,12 @@ describe('cues and source mentions', () => {
     expect(c?.mention?.text).toBe('Trump');
   });
 
+  it('leaves a cue that opens the next quotation with a colon to that quotation', () => {
+    const [a, b] = quotes('After Scalia said that some students might do better at “less advanced schools,” Trump said: “I don’t like what he said.”');
+    expect(a?.mention?.text).toBe('Scalia');
+    expect(b?.mention?.text).toBe('Trump');
+  });
+
   it('reads a dash attribution', () => {
     const q = only('“Ask not what your country can do for you.” — John F. Kennedy');
     expect(q.mention?.text).toBe('John F. Kennedy');
