@@ -324,7 +324,9 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
   }
   // 4. a name and a colon: “TRUMP: …” or “Trump on Clinton: “…””
   if (q >= 2 && tokens[q - 1]!.text === ':') {
-    const np = phraseBefore(tokens, q - 2, lo);
+    let np = phraseBefore(tokens, q - 2, lo);
+    // an inverted cue opening the sentence is no part of the name: "Stated Stone: “…”", "Added Jones: “…”"
+    if (np !== null && np[0] === lo && np[1] > np[0] && cueLemmaAfterQuote(tokens[np[0]]!.text) !== null) np = [np[0] + 1, np[1]];
     // only a speaker label that opens the sentence ("TRUMP: “…”"); "… makes a case: “…”" names no speaker
     if (np !== null && np[0] === lo && isNameLike(tokens, np)) return { cue: [q - 1, q - 1], mention: np, pattern: 'colon' };
     // a name right before the colon: "… doesn’t surprise pollster Daron Shaw: “…”", "SHIFT AMONG VOTERS - Philip Bump: “…”"

@@ -153,9 +153,21 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
             return;
           }
         }
+        // any other lead-in that ends with a colon ("Dr. Ward stated:", "Stated Stone:", "Eaton said that given …:"):
+        // attributed as if its quotation followed
+        if (tokens.at(-1)?.text === ':') {
+          const last = tokens.at(-1)!;
+          const found = attribute([...tokens, { text: QUOTE_TOKEN, start: last.end, end: last.end }], tokens.length);
+          // (not a heading in capitals: "SHORT READS:")
+          const heading = found.mention !== null && !/\p{Ll}/u.test(text.slice(found.mention[0], found.mention[1]));
+          if (found.mention !== null && found.pattern !== 'subject' && !heading) {
+            events.push({ block, sentence: si, mention: found.mention, cue: found.cue ?? [last.start, last.end], order: order++ });
+            return;
+          }
+        }
         for (let c = tokens.length - 1; c >= 0; c--) {
           const t = tokens[c]!;
-          if (cueLemma(t.text) === null || isParticiple(t.text)) continue;
+          if ((c > 0 && !/^\p{Ll}/u.test(t.text)) || cueLemma(t.text, tokens[c + 1] === undefined ? '' : `${tokens[c + 1]!.start > t.end ? ' ' : ''}${tokens[c + 1]!.text}`) === null || isParticiple(t.text)) continue;
           const np = phraseBefore(tokens, c - 1);
           if (np === null) continue;
           events.push({ block, sentence: si, mention: [tokens[np[0]]!.start, tokens[np[1]]!.end], cue: [t.start, t.end], order: order++ });

@@ -207,6 +207,17 @@ describe('cues and source mentions', () => {
     expect(q.cue).toBe('beamed');
   });
 
+  it('gives a quotation paragraph the speaker of the lead-in paragraph that ends with a colon before it', () => {
+    const a = only('Former state senator Dr. Kelli Ward called for the impeachment of the attorney general.', 'Dr. Ward stated:', '“The Department of Justice is not about justice at all.”');
+    expect(a.mention?.text).toBe('Dr. Ward');
+    expect(only('He spoke on the radio.', 'Stated Stone:', '“I think that the stakes are so high.”').mention?.text).toBe('Stone');
+    expect(only('For many, that candidate is Trump. Parker Eaton, a nominal Republican who voted for Bill Clinton, said that given the candidates on both sides:', '“There is only one: Trump.”').mention?.text).toBe('Parker Eaton');
+  });
+
+  it('takes no speaker from a heading in capitals before a colon', () => {
+    expect(only('SHORT READS:', '—“A sketch artist gets a gallery show,” by the Post’s Amy Spencer.').mention?.text).not.toBe('SHORT');
+  });
+
   it('gives "went on to say" the subject of its clause', () => {
     expect(only('The email goes on to say: “Trump wants to write racism into our law books.”').mention?.text).toBe('The email');
   });
