@@ -10,7 +10,7 @@ import { PIPELINE_VERSION } from '../pipeline.ts';
 import { renderPages, writeFiles } from '../site/eleventy.ts';
 import type { SitePage, SitePlan } from '../site/types.ts';
 import { diffOutputs, hashFolders, outputPathOf, type Manifest } from './incremental.ts';
-import { indexShards, planShards, type SearchPage } from './search.ts';
+import { indexShard, indexShards, planShards, writeShardList, type SearchPage } from './search.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -154,6 +154,36 @@ async function catchUp(generation: string, spare: Manifest, published: Manifest)
 /** Pages per Eleventy run: bounds memory, and Eleventy's per-run bookkeeping grows faster than linearly. */
 export const RENDER_CHUNK = 2000;
 
+/**
+ * The article pages of a cold build in render batches of whole search shards (at least half
+ * `RENDER_CHUNK` pages each), so each batch's shards can be indexed as soon as it is written.
+ * Without search, plain chunks with no shards.
+ */
+function articleBatches(
+  pages: readonly SitePage[],
+  shards: ReadonlyMap<string, { pages: readonly SearchPage[] }>,
+  search: boolean,
+): { pages: SitePage[]; shards: string[] }[] {
+  const articles = pages.filter((page) => SEARCH_TEMPLATES.has(page.template));
+  const batches: { pages: SitePage[]; shards: string[] }[] = [];
+  if (!search) {
+    for (let start = 0; start < articles.length; start += RENDER_CHUNK) batches.push({ pages: articles.slice(start, start + RENDER_CHUNK), shards: [] });
+    return batches;
+  }
+  const byUrl = new Map(articles.map((page) => [page.url, page]));
+  let batch: { pages: SitePage[]; shards: string[] } = { pages: [], shards: [] };
+  for (const [name, shard] of shards) {
+    batch.shards.push(name);
+    for (const page of shard.pages) batch.pages.push(byUrl.get(page.url)!);
+    if (batch.pages.length >= RENDER_CHUNK / 2) {
+      batches.push(batch);
+      batch = { pages: [], shards: [] };
+    }
+  }
+  if (batch.shards.length > 0) batches.push(batch);
+  return batches;
+}
+
 async function renderInChunks(
   pages: readonly SitePage[],
   dir: string,
@@ -211,18 +241,34 @@ export async function writeGeneration(
     search ? indexShards(generation, shards, dirty, gone, progress) : rm(join(generation, 'pagefind'), { recursive: true, force: true });
 
   if (usable === null) {
-    // Cold: render straight into the new generation. Article pages go first, so the search
-    // indexer (a separate process) can work on them while the other pages render.
+    // Cold: render straight into the new generation. Article pages go first, a few search
+    // shards' worth at a time, and each batch's shards are indexed (Pagefind is a separate
+    // process, on the other core) while the next batch and then the other pages render.
     await mkdir(generation, { recursive: true });
-    const articles = diff.pages.filter((page) => SEARCH_TEMPLATES.has(page.template));
+    const batches = articleBatches(diff.pages, shards, search);
     const others = diff.pages.filter((page) => !SEARCH_TEMPLATES.has(page.template));
-    await renderInChunks(articles, generation, 0, diff.pages.length, progress);
-    const indexing = index();
-    indexing.catch(() => {});
-    await renderInChunks(others, generation, articles.length, diff.pages.length, progress);
+    let rendered = 0;
+    let indexed = 0;
+    let indexing: Promise<void> = Promise.resolve();
+    progress('search', 0, shards.size);
+    for (const batch of batches) {
+      await renderPages(batch.pages, generation);
+      rendered += batch.pages.length;
+      progress('render', rendered, diff.pages.length);
+      indexing = indexing.then(async () => {
+        for (const name of batch.shards) {
+          await indexShard(generation, name, shards.get(name)!.pages);
+          progress('search', ++indexed, shards.size);
+        }
+      });
+      indexing.catch(() => {});
+    }
+    await renderInChunks(others, generation, rendered, diff.pages.length, progress);
     await writeFiles(diff.files, generation);
     lap('render');
     await indexing;
+    if (search) await writeShardList(generation, [...shards.keys()]);
+    else await rm(join(generation, 'pagefind'), { recursive: true, force: true });
     lap('search');
   } else {
     // Rebuild: start from the spare (renamed: it is not published, and one rename is instant)
