@@ -7,7 +7,7 @@
  */
 import { message } from '../messages.ts';
 import type { ArticleSpeaker, AttributedArticle, AttributedQuote, Message, QuoteSpan, QuotedArticle, SpeakerType } from '../types.ts';
-import { BLOCK, MONTHS, collectEntities, matchSingle, type Entity, type Inventory, type Position, type SubjectPronoun } from './inventory.ts';
+import { BLOCK, MONTHS, collectEntities, matchSingle, type Entity, type EntityMention, type Inventory, type Position, type SubjectPronoun } from './inventory.ts';
 import { ANONYMOUS_HEADS, DOCUMENT_HEADS, INDEFINITE, ORG_DESCRIPTION_HEADS, OUTLET_HEADS, TITLES } from './lexicon.ts';
 import { ROLE_WORDS } from '../quotes/phrases.ts';
 import { nameType, splitName } from './names.ts';
@@ -43,6 +43,23 @@ interface Context {
   readonly inv: Inventory;
   /** Speakers of earlier quotes, with where their quote was. */
   readonly previous: Array<{ readonly entity: Entity; readonly pos: Position }>;
+  /** Every mention by block, so that a look back over a few paragraphs costs those paragraphs only. */
+  readonly byBlock: Map<number, Array<{ readonly e: Entity; readonly m: EntityMention }>>;
+}
+
+/** Record a mention of `e` (in the entity and in the block index). */
+function addMention(ctx: Context, e: Entity, m: EntityMention): void {
+  e.mentions.push(m);
+  const list = ctx.byBlock.get(m.block);
+  if (list === undefined) ctx.byBlock.set(m.block, [{ e, m }]);
+  else list.push({ e, m });
+}
+
+/** The mentions in blocks `from`…`to`. */
+function mentionsIn(ctx: Context, from: number, to: number): Array<{ readonly e: Entity; readonly m: EntityMention }> {
+  const out: Array<{ readonly e: Entity; readonly m: EntityMention }> = [];
+  for (let b = Math.max(0, from); b <= to; b++) out.push(...(ctx.byBlock.get(b) ?? []));
+  return out;
 }
 
 /** A person a pronoun (or a role description) points back to. */
@@ -55,7 +72,7 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
     (role === null || e.roles.some((r) => r.toLowerCase().includes(role)) || e.roles.length === 0 && false);
   const strictFits = (e: Entity): boolean => fits(e) && (gender === null || e.gender === gender);
   // 1. a subject earlier in the same sentence
-  const sameSentence = inv.entities.filter(fits).flatMap((e) => e.mentions.filter((m) => m.block === block && m.sentence === sentence && m.pos < pos && !m.inQuote && m.subject).map((m) => ({ e, m })));
+  const sameSentence = mentionsIn(ctx, block, block).filter(({ e, m }) => m.sentence === sentence && m.pos < pos && !m.inQuote && m.subject && fits(e));
   sameSentence.sort((a, b) => a.m.pos - b.m.pos);
   const sameStrict = sameSentence.find((x) => strictFits(x.e));
   if (sameStrict !== undefined) return sameStrict.e;
@@ -63,7 +80,7 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
   // 2. the nearest fitting subject since the previous quote (the previous speaker again, or someone new),
   //    else the previous quote's speaker
   const prevSpeaker = [...ctx.previous].reverse().find((p) => fits(p.entity) && p.pos < pos && block - Math.floor(p.pos / BLOCK) <= 2);
-  const subjects = inv.entities.filter(fits).flatMap((e) => e.mentions.filter((m) => m.pos < pos && !m.inQuote && block - m.block <= 3).map((m) => ({ e, m })));
+  const subjects = mentionsIn(ctx, block - 3, block).filter(({ e, m }) => m.pos < pos && !m.inQuote && fits(e));
   subjects.sort((a, b) => b.m.pos - a.m.pos);
   const sinceSpeaker = prevSpeaker === undefined ? subjects : subjects.filter((s) => s.m.pos > prevSpeaker.pos);
   const newSubject = sinceSpeaker.find((s) => s.m.subject && (gender === null || strictFits(s.e) || (s.m.cueSubject && s.e.gender === null)));
@@ -285,7 +302,15 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
  */
 export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
   const inv = collectEntities(article);
-  const ctx: Context = { inv, previous: [] };
+  const byBlock: Context['byBlock'] = new Map();
+  for (const e of inv.entities) {
+    for (const m of e.mentions) {
+      const list = byBlock.get(m.block);
+      if (list === undefined) byBlock.set(m.block, [{ e, m }]);
+      else list.push({ e, m });
+    }
+  }
+  const ctx: Context = { inv, previous: [], byBlock };
   const speakers: Array<{ key: string; name: string; type: SpeakerType; roles: string[]; aliases: Set<string>; entity: Entity | null }> = [];
   const keyFor = (r: NonNullable<Resolved>): string => {
     let s = r.kind === 'entity'
@@ -305,11 +330,12 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
   const steps: Array<{ pos: Position; quote: QuoteSpan | null; pronoun: SubjectPronoun | null }> = inv.pronouns.map((p) => ({ pos: p.pos, quote: null, pronoun: p }));
   for (const q of article.quotes) if (q.mention !== null) steps.push({ pos: positionOf(inv, q.mention.in, q.mention.paragraph, q.mention.start), quote: q, pronoun: null });
   steps.sort((a, b) => a.pos - b.pos);
+  const quoteAt = new Set(steps.filter((x) => x.quote !== null).map((x) => x.pos));
   for (const { pos, quote: q, pronoun } of steps) {
     if (pronoun !== null) {
-      if (steps.some((s) => s.quote !== null && s.pos === pos)) continue;
+      if (quoteAt.has(pos)) continue;
       const e = antecedent(ctx, pos, pronoun.gender, null);
-      if (e !== null) e.mentions.push({ pos, block: pronoun.block, sentence: pronoun.sentence, index: pronoun.index, inQuote: false, written: pronoun.gender === 'm' ? 'he' : 'she', subject: true, cueSubject: false });
+      if (e !== null) addMention(ctx, e, { pos, block: pronoun.block, sentence: pronoun.sentence, index: pronoun.index, inQuote: false, written: pronoun.gender === 'm' ? 'he' : 'she', subject: true, cueSubject: false });
       continue;
     }
     if (q === null || q.mention === null) continue;

@@ -332,7 +332,8 @@ export function collectEntities(article: QuotedArticle): Inventory {
     if (PLACE_STARTS.test(first)) e.type = 'country';
     else if (lowerWords.has(first.toLowerCase()) || /^\p{Lu}+$/u.test(first)) e.type = 'unknown';
   }
-  const blockIndex = (part: string, paragraph: number): number => blocks.findIndex((b) => b.in === part && b.paragraph === paragraph);
+  const indexOf = new Map(blocks.map((b, i) => [`${b.in}:${b.paragraph}`, i]));
+  const blockIndex = (part: string, paragraph: number): number => indexOf.get(`${part}:${paragraph}`) ?? -1;
   const sentenceOf = (block: number, offset: number): number => {
     const b = blocks[block];
     if (b === undefined) return 0;
