@@ -10,7 +10,7 @@ import { PIPELINE_VERSION } from '../pipeline.ts';
 import { renderPages, writeFiles } from '../site/eleventy.ts';
 import type { SitePage, SitePlan } from '../site/types.ts';
 import { diffOutputs, hashFolders, outputPathOf, type Manifest } from './incremental.ts';
-import { indexShard, indexShards, planShards, writeShardList, type SearchPage } from './search.ts';
+import { indexShards, planShards, shardIndexer, writeShardList, type SearchPage } from './search.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -249,24 +249,25 @@ export async function writeGeneration(
     const others = diff.pages.filter((page) => !SEARCH_TEMPLATES.has(page.template));
     let rendered = 0;
     let indexed = 0;
-    let indexing: Promise<void> = Promise.resolve();
     progress('search', 0, shards.size);
-    for (const batch of batches) {
-      await renderPages(batch.pages, generation);
-      rendered += batch.pages.length;
-      progress('render', rendered, diff.pages.length);
-      indexing = indexing.then(async () => {
-        for (const name of batch.shards) {
-          await indexShard(generation, name, shards.get(name)!.pages);
-          progress('search', ++indexed, shards.size);
-        }
-      });
-      indexing.catch(() => {});
+    const indexer = shardIndexer(generation, () => progress('search', ++indexed, shards.size));
+    try {
+      for (const batch of batches) {
+        await renderPages(batch.pages, generation);
+        rendered += batch.pages.length;
+        progress('render', rendered, diff.pages.length);
+        for (const name of batch.shards) indexer.add(name, shards.get(name)!.pages);
+      }
+      await renderInChunks(others, generation, rendered, diff.pages.length, progress);
+      await writeFiles(diff.files, generation);
+    } catch (error) {
+      // Never leave an indexer writing into a generation the caller is about to delete.
+      await indexer.done().catch(() => {});
+      throw error;
     }
-    await renderInChunks(others, generation, rendered, diff.pages.length, progress);
-    await writeFiles(diff.files, generation);
     lap('render');
-    await indexing;
+    indexer.widen();
+    await indexer.done();
     if (search) await writeShardList(generation, [...shards.keys()]);
     else await rm(join(generation, 'pagefind'), { recursive: true, force: true });
     lap('search');

@@ -112,18 +112,71 @@ export async function indexShard(siteDir: string, name: string, pages: readonly 
   rmSync(join(root, name), { recursive: true, force: true });
   const staging = join(root, `.pages-${name}`);
   rmSync(staging, { recursive: true, force: true });
-  // Synchronous calls: hundreds of links are several times faster without a thread-pool round trip each.
-  for (const page of pages) {
-    const target = join(staging, page.path);
-    mkdirSync(dirname(target), { recursive: true });
-    linkSync(join(siteDir, page.path), target);
-  }
   try {
+    // Synchronous calls: hundreds of links are several times faster without a thread-pool round trip each.
+    for (const page of pages) {
+      const target = join(staging, page.path);
+      mkdirSync(dirname(target), { recursive: true });
+      linkSync(join(siteDir, page.path), target);
+    }
     const indexed = await runPagefind(staging, join(root, name));
     if (indexed !== pages.length) throw new Error(`Pagefind indexed ${indexed} of shard ${name}'s ${pages.length} pages`);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * How many shards are indexed at once when nothing else runs: Pagefind's indexing of a shard
+ * runs mostly on one core, and this machine class has two.
+ */
+export const INDEX_CONCURRENCY = 2;
+
+/**
+ * A queue of shards to index in the order they are added: one at a time while the build is
+ * still rendering (Eleventy has the other core, and each indexer process adds its memory),
+ * `INDEX_CONCURRENCY` at a time once `widen()` says rendering is over. `done()` settles when
+ * everything added so far is indexed, and rejects with the first failure.
+ */
+export function shardIndexer(
+  siteDir: string,
+  onIndexed: () => void = () => {},
+): { add(name: string, pages: readonly SearchPage[]): void; widen(): void; done(): Promise<void> } {
+  let concurrency = 1;
+  const waiting: { name: string; pages: readonly SearchPage[] }[] = [];
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
+  const pump = (): void => {
+    while (running.size < concurrency && waiting.length > 0 && failure === null) {
+      const { name, pages } = waiting.shift()!;
+      const task: Promise<void> = indexShard(siteDir, name, pages).then(
+        () => {
+          running.delete(task);
+          onIndexed();
+          pump();
+        },
+        (error: unknown) => {
+          running.delete(task);
+          failure ??= { error };
+        },
+      );
+      running.add(task);
+    }
+  };
+  return {
+    add(name, pages) {
+      waiting.push({ name, pages });
+      pump();
+    },
+    widen() {
+      concurrency = INDEX_CONCURRENCY;
+      pump();
+    },
+    async done() {
+      while (running.size > 0) await Promise.all(running);
+      if (failure !== null) throw failure.error;
+    },
+  };
 }
 
 /** Write `pagefind/shards.json`, the list of shards the search page merges. */
@@ -148,12 +201,14 @@ export async function indexShards(
   const todo = [...dirty].sort();
   let done = 0;
   progress('search', 0, todo.length);
+  const indexer = shardIndexer(siteDir, () => progress('search', ++done, todo.length));
+  indexer.widen();
   for (const name of todo) {
     const shard = shards.get(name);
-    if (shard) await indexShard(siteDir, name, shard.pages);
+    if (shard) indexer.add(name, shard.pages);
     else await rm(join(siteDir, 'pagefind', name), { recursive: true, force: true });
-    progress('search', ++done, todo.length);
   }
+  await indexer.done();
   await writeShardList(siteDir, [...shards.keys()]);
 }
 
