@@ -43,10 +43,10 @@ function isCue(tokens: readonly Token[], k: number): boolean {
   return cueLemma(t.text, restAfter(tokens, k)) !== null;
 }
 
-/** The next few tokens after `k`, as text (for particle checks such as "pointed out"). */
+/** The next few tokens after `k`, as text (for particle checks such as "pointed out", "described his leadership skills as"). */
 function restAfter(tokens: readonly Token[], k: number): string {
   let rest = '';
-  for (let j = k + 1; j < Math.min(tokens.length, k + 4); j++) rest += `${tokens[j]!.start > tokens[j - 1]!.end ? ' ' : ''}${tokens[j]!.text}`;
+  for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) rest += `${tokens[j]!.start > tokens[j - 1]!.end ? ' ' : ''}${tokens[j]!.text}`;
   return rest;
 }
 
@@ -233,7 +233,8 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     dash = true;
     k++;
   }
-  if (k < n && !dash && /^\p{Ll}/u.test(tokens[k]!.text) && (isCue(tokens, k) || cueLemmaAfterQuote(tokens[k]!.text) !== null)) {
+  // (a participle after the quote opens a clause about it, not an inversion: "“…,” referring to the Islamic State")
+  if (k < n && !dash && /^\p{Ll}/u.test(tokens[k]!.text) && !isParticiple(tokens[k]!.text) && (isCue(tokens, k) || cueLemmaAfterQuote(tokens[k]!.text) !== null)) {
     const c = cueRange(tokens, k);
     const np = phraseAfter(tokens, c[1] + 1);
     if (np !== null) return { cue: c, mention: np, pattern: 'inverted' };

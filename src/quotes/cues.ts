@@ -28,6 +28,8 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   think: ['thinks', 'thought'],
   // the past tense only: "press" is mostly a noun ("press secretary")
   press: ['pressed'],
+  // a stressed last syllable doubles its consonant
+  refer: ['refers', 'referred', 'referring'],
 };
 
 /** Regular reporting verbs (lemmas). */
@@ -121,7 +123,7 @@ const NEEDS_PARTICLE: Readonly<Record<string, RegExp>> = {
   laugh: /^\s*[,:.]/i,
   sigh: /^\s*[,:.]/i,
   propose: /^\s*[,:]/i,
-  describe: /^(?:\s*[,:.]|\s+\w+\s+as\b|\s+(?:it|him|her|them|this|that|the)\b)/i,
+  describe: /^(?:\s*[,:.]|\s+(?:\w+\s+){1,3}as\b|\s+(?:it|him|her|them|this|that|the)\b)/i,
   highlight: /^$/,
   remind: /^\s+\w+\s+(?:that|of)\b|^\s*[,:]/i,
   attack: /^$/,

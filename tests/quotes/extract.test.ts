@@ -218,6 +218,18 @@ describe('cues and source mentions', () => {
     expect(only('SHORT READS:', '—“A sketch artist gets a gallery show,” by the Post’s Amy Spencer.').mention?.text).not.toBe('SHORT');
   });
 
+  it('reads "referred to X as" and "described X Y Z as" as naming cues of their subject', () => {
+    const [a, b] = quotes('On Monday, Bush referred to Rubio as “a bright, charismatic leader” but described his leadership skills as a “work in progress.”');
+    expect(a?.mention?.text).toBe('Bush');
+    expect(a?.cue).toBe('referred to');
+    expect(b?.mention?.text).toBe('Bush');
+  });
+
+  it('does not read a participle right after a quote as an inverted cue (“…,” referring to the party’s convention)', () => {
+    const q = only('Trump said things “should be wrapped up by Cleveland,” referring to the party’s July convention.');
+    expect(q.mention?.text).toBe('Trump');
+  });
+
   it('gives "went on to say" the subject of its clause', () => {
     expect(only('The email goes on to say: “Trump wants to write racism into our law books.”').mention?.text).toBe('The email');
   });
