@@ -196,10 +196,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await rm(generation, { recursive: true, force: true }).catch(() => {});
       throw asOutputError(error, options.outDir) ?? error;
     }
-    // The generation that was published until now becomes the spare the next build recycles.
-    await writeJson(manifestFile, manifest);
-    if (previous !== null) await writeJson(spareFile, previous);
+    // The generation that was published until now becomes the spare the next build recycles:
+    // its manifest file is renamed (it is `previous`, as read), not written again.
+    if (previous !== null) await rename(manifestFile, spareFile);
     else await rm(spareFile, { force: true });
+    await writeJson(manifestFile, manifest);
     await collectGarbage(layout, { background: true, keep: previous === null ? [] : [previous.generation] });
     lap('publish');
     return { ...summary, published: true, written, indexed, ms: performance.now() - started };
