@@ -245,6 +245,13 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(s?.name).toBe('Obama');
   });
 
+  it('knows the gender of first names common in the news beyond the usual lists (Tad, Arianna)', () => {
+    const a = attribute('Hillary Clinton spoke in Ohio.', 'Sanders adviser Tad Devine told reporters the campaign would go on.', '“Shutting people out is wrong,” she said.');
+    expect(speakerOf(a, 'Shutting people out')?.name).toBe('Hillary Clinton');
+    const b = attribute('Donald Trump spoke in Iowa.', 'Arianna Huffington wrote a note to readers.', '“They are all wrong,” he said.');
+    expect(speakerOf(b, 'They are all wrong')?.name).toBe('Donald Trump');
+  });
+
   it('tells which of a man and a woman with one surname a bare surname is by the pronoun after it', () => {
     const a = attribute(
       'Bill Clinton and Hillary Clinton arrived in the Hamptons. Bill Clinton spoke first, and Bill Clinton spoke last.',
