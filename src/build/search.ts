@@ -10,8 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, rmSync } from 'node:fs';
-import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -109,20 +108,22 @@ function runPagefind(site: string, output: string): Promise<number> {
  */
 export async function indexShard(siteDir: string, name: string, pages: readonly SearchPage[]): Promise<void> {
   const root = join(siteDir, 'pagefind');
-  rmSync(join(root, name), { recursive: true, force: true });
+  await rm(join(root, name), { recursive: true, force: true });
   const staging = join(root, `.pages-${name}`);
-  rmSync(staging, { recursive: true, force: true });
+  await rm(staging, { recursive: true, force: true });
   try {
-    // Synchronous calls: hundreds of links are several times faster without a thread-pool round trip each.
+    // Asynchronous calls: in a cold build this runs beside Eleventy in the same thread, and the
+    // file system work then happens on the thread pool instead of holding up the rendering
+    // (measured: synchronous links and removals took over 1.5 s of that thread at 1,000 articles).
     for (const page of pages) {
       const target = join(staging, page.path);
-      mkdirSync(dirname(target), { recursive: true });
-      linkSync(join(siteDir, page.path), target);
+      await mkdir(dirname(target), { recursive: true });
+      await link(join(siteDir, page.path), target);
     }
     const indexed = await runPagefind(staging, join(root, name));
     if (indexed !== pages.length) throw new Error(`Pagefind indexed ${indexed} of shard ${name}'s ${pages.length} pages`);
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
   }
 }
 
