@@ -33,9 +33,9 @@ function positionOf(inv: Inventory, part: string, paragraph: number, offset: num
 }
 
 /** The latest mention of `e` before `pos`, or -1. */
-function lastMentionBefore(e: Entity, pos: Position, outsideQuotes = false): number {
+function lastMentionBefore(e: Entity, pos: Position, outsideQuotes = false, subjectOnly = false): number {
   let best = -1;
-  for (const m of e.mentions) if (m.pos < pos && m.pos > best && !(outsideQuotes && m.inQuote)) best = m.pos;
+  for (const m of e.mentions) if (m.pos < pos && m.pos > best && !(outsideQuotes && m.inQuote) && (!subjectOnly || m.subject)) best = m.pos;
   return best;
 }
 
@@ -119,11 +119,11 @@ function byRoleWords(ctx: Context, pos: Position, description: readonly string[]
 }
 
 /** The organisation (or country) "they" / "it" / "the campaign" points back to. */
-function orgAntecedent(ctx: Context, pos: Position, test: (e: Entity) => boolean): Entity | null {
+function orgAntecedent(ctx: Context, pos: Position, test: (e: Entity) => boolean, subjectOnly = false): Entity | null {
   const block = Math.floor(pos / BLOCK);
   const list = ctx.inv.entities
     .filter(test)
-    .map((e) => ({ e, at: lastMentionBefore(e, pos, true) }))
+    .map((e) => ({ e, at: lastMentionBefore(e, pos, true, subjectOnly) }))
     .filter((x) => x.at >= 0 && block - Math.floor(x.at / BLOCK) <= 4)
     .sort((a, b) => b.at - a.at);
   return list[0]?.e ?? null;
@@ -239,8 +239,9 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     const named = orgAntecedent(ctx, pos, (x) => x.words.length >= 2 && x.words.some((w) => singular(w.toLowerCase()) === singular(head)));
     if (named !== null && ['the', 'this', 'that'].includes(first)) return { kind: 'entity', entity: named, confidence: 0.7 };
     if (DOCUMENT_HEADS.has(head)) {
-      // a document speaks for whoever issued it: the organisation last named
-      const issuer = orgAntecedent(ctx, pos, (x) => x.type === 'organization');
+      // a document speaks for whoever issued it: the organisation last named as a subject ("The Cruz campaign sent an
+      // email …"), not one it was sent to or filed against ("a letter to the FBI", "a lawsuit against the Justice Department")
+      const issuer = orgAntecedent(ctx, pos, (x) => x.type === 'organization', true);
       return issuer === null ? null : { kind: 'entity', entity: issuer, confidence: 0.5 };
     }
     if (ANONYMOUS_HEADS.has(head) && ['his', 'her', 'their'].includes(first)) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.7 };

@@ -232,13 +232,14 @@ export function collectEntities(article: QuotedArticle): Inventory {
         }
         while (after < tokens.length && BETWEEN.has(tokens[after]!.text.toLowerCase())) after++;
         const cueNext = (tokens[after] !== undefined && /^\p{Ll}/u.test(tokens[after]!.text) && cueLemma(tokens[after]!.text) !== null && !isParticiple(tokens[after]!.text)) || cueBefore(tokens, r, e);
-        occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject: !inQuote && ((subjectRange !== null ? s <= subjectRange[1] && e >= subjectRange[0] : firstName && s <= 8) || cueNext), cueSubject: !inQuote && cueNext, roleBefore });
+        const subject = !inQuote && ((subjectRange !== null ? s <= subjectRange[1] && e >= subjectRange[0] : firstName && s <= 8) || cueNext);
+        occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject, cueSubject: !inQuote && cueNext, roleBefore });
         if (!inQuote) firstName = false;
         // "the Clinton campaign", "Trump’s campaign": the campaign is an organisation of its own
         const nextWord = tokens[e + 1]?.text.toLowerCase();
         if (nextWord === 'campaign' && !inQuote) {
           const surname = tokens[e]!.text.replace(/[’']s$/u, '');
-          campaigns.push({ block: bi, sentence: si, index: e, pos: bi * BLOCK + tokens[e]!.start, written: `${surname} campaign`, inQuote, subject: false, cueSubject: false, roleBefore: null });
+          campaigns.push({ block: bi, sentence: si, index: e, pos: bi * BLOCK + tokens[e]!.start, written: `${surname} campaign`, inQuote, subject, cueSubject: false, roleBefore: null });
         }
       }
     });
@@ -253,7 +254,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
       entity = { id: entities.length, name: c.written, words: c.written.split(' '), type: 'organization', roles: [], aliases: new Set(), gender: null, suffix: null, mentions: [], he: 0, she: 0 };
       entities.push(entity);
     }
-    entity.mentions.push({ pos: c.pos, block: c.block, sentence: c.sentence, index: c.index, inQuote: false, written: c.written, subject: false, cueSubject: false });
+    entity.mentions.push({ pos: c.pos, block: c.block, sentence: c.sentence, index: c.index, inQuote: false, written: c.written, subject: c.subject, cueSubject: false });
   }
   const keyOf = (words: readonly string[], suffix: string | null): string => `${words.join(' ').toLowerCase()}|${suffix ?? ''}`;
   const parts = occurrences.map((o) => splitName(o.written));

@@ -301,6 +301,13 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'Rates will stay high')?.type).toBe('organization');
   });
 
+  it('lets a document speak for the organisation that sent it, not for the one it was sent to', () => {
+    const a = attribute('Republicans sent a letter to the FBI on Monday.', '“Please explain your understanding of the law,” the letter said.');
+    expect(speakerOf(a, 'Please explain')).toBeUndefined();
+    const b = attribute('The Cruz campaign sent a fundraising email on Wednesday.', '“Friend, let me be blunt,” the email read.');
+    expect(speakerOf(b, 'Friend, let me be blunt')?.name).toBe('Cruz campaign');
+  });
+
   it('lets a named document speak for the organisation that issued it', () => {
     const a = attribute('The Federal Reserve published its Beige Book on Wednesday.', 'Growth was “modest in most districts,” the report said.');
     expect(speakerOf(a, 'modest in most districts')?.name).toBe('Federal Reserve');
