@@ -145,6 +145,9 @@ function runs(tokens: readonly Token[]): Array<[number, number]> {
       else if (n.text.toLowerCase() === 'of' && tokens[j + 2] !== undefined && isNameWord(tokens[j + 2]!) && TITLES.has(tokens[j]!.text.toLowerCase())) j += 2;
       // an organisation's name goes on past "of", "on", "for": "Commission on Presidential Debates", "Association of Flight Attendants"
       else if (/^(?:of|on|for)$/.test(n.text) && tokens[j + 2] !== undefined && isNameWord(tokens[j + 2]!) && ORG_HEADS.has(tokens[j]!.text.toLowerCase())) j += 2;
+      // … and past "for the", "of the" once it holds an organisation's head: "U.S. Court of Appeals for the Sixth Circuit"
+      else if (/^(?:of|on|for)$/.test(n.text) && tokens[j + 2]?.text === 'the' && tokens[j + 3] !== undefined && isNameWord(tokens[j + 3]!) &&
+        tokens.slice(i, j + 1).some((t) => ORG_HEADS.has(t.text.toLowerCase()))) j += 3;
       else break;
     }
     out.push([i, j]);

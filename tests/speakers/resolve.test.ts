@@ -308,6 +308,11 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(b, 'Friend, let me be blunt')?.name).toBe('Cruz campaign');
   });
 
+  it('keeps an organisation’s name whole past "for the" (U.S. Court of Appeals for the Sixth Circuit)', () => {
+    const a = attribute('The U.S. Court of Appeals for the Sixth Circuit ruled on Friday.', '“A state cannot avoid the conclusion,” the ruling said.');
+    expect(speakerOf(a, 'A state cannot')?.name).toBe('U.S. Court of Appeals for the Sixth Circuit');
+  });
+
   it('lets a named document speak for the organisation that issued it', () => {
     const a = attribute('The Federal Reserve published its Beige Book on Wednesday.', 'Growth was “modest in most districts,” the report said.');
     expect(speakerOf(a, 'modest in most districts')?.name).toBe('Federal Reserve');
