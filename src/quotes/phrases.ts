@@ -209,7 +209,8 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
   } else {
     // lowercase role words before a name: "councilmember Mark Levine", "public defender Shannon S. Quill"
     let k = start;
-    while (k < hi && k < start + 4 && /^[\p{Ll}-]+$/u.test(tokens[k]!.text) && (!FORWARD_STOP.has(tokens[k]!.text) || (tokens[k]!.text === 'of' && k > start)) && cueLemma(tokens[k]!.text, restOf(tokens, k)) === null && !BETWEEN.has(tokens[k]!.text)) k++;
+    // (an age counts as one: "17-year-old Jared Potts")
+    while (k < hi && k < start + 4 && (/^[\p{Ll}-]+$/u.test(tokens[k]!.text) || /^\p{N}+-year-old$/u.test(tokens[k]!.text)) && (!FORWARD_STOP.has(tokens[k]!.text) || (tokens[k]!.text === 'of' && k > start)) && cueLemma(tokens[k]!.text, restOf(tokens, k)) === null && !BETWEEN.has(tokens[k]!.text)) k++;
     if (k === start || k >= hi || !isNameWord(tokens[k]!, restOf(tokens, k))) return null;
     const rest = phraseAfter(tokens, k, hi);
     return rest === null ? null : [start, rest[1]];
@@ -280,7 +281,7 @@ const NO_BRIDGE = new Set(['like', 'and', 'or', 'with', 'for', 'as', 'than', 'bu
 function bridgeToName(tokens: readonly Token[], k: number, hi: number): number {
   let m = k;
   while (m < hi && m < k + 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[m]!.text) && !FORWARD_STOP.has(tokens[m]!.text) && !NO_BRIDGE.has(tokens[m]!.text) &&
-    !BETWEEN.has(tokens[m]!.text) && cueLemma(tokens[m]!.text, restOf(tokens, m)) === null && !BARE_SOURCES.has(tokens[m]!.text)) m++;
+    !BETWEEN.has(tokens[m]!.text) && cueLemma(tokens[m]!.text, restOf(tokens, m)) === null) m++;
   if (m === k || m >= hi || !isNameWord(tokens[m]!, restOf(tokens, m))) return -1;
   let last = m;
   while (last + 1 < hi && (isNameWord(tokens[last + 1]!, restOf(tokens, last + 1)) || isParticle(tokens[last + 1]))) last++;

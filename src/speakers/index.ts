@@ -176,7 +176,8 @@ const OWNER_SPEAKS = new Set(['office', 'offices', 'team', 'staff', 'account', '
 
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
-  const written = text.trim().replace(/^(he|she|they|it|we|i)[’'](?:s|re|ll|d|ve)$/iu, '$1');
+  // an age before a name describes the name: "17-year-old Jared Potts"
+  const written = text.trim().replace(/^(he|she|they|it|we|i)[’'](?:s|re|ll|d|ve)$/iu, '$1').replace(/^\p{N}+-year-old\s+(?=\p{Lu})/u, '');
   const lower = written.toLowerCase();
   const words = lower.split(/\s+/u);
   const first = words[0] ?? '';

@@ -171,6 +171,14 @@ describe('cues and source mentions', () => {
     expect(b?.mention?.text).toBe('Trump');
   });
 
+  it('reads a place, a lowercase role and a title before a name as one mention (Tulsa police Chief Chuck Jordan)', () => {
+    expect(only('“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.').mention?.text).toBe('Tulsa police Chief Chuck Jordan');
+  });
+
+  it('reads an age before a name as part of the mention (said 17-year-old Jared Potts)', () => {
+    expect(only('“He speaks his mind,” said 17-year-old Jared Potts.').mention?.text).toBe('17-year-old Jared Potts');
+  });
+
   it('reads a dash attribution', () => {
     const q = only('“Ask not what your country can do for you.” — John F. Kennedy');
     expect(q.mention?.text).toBe('John F. Kennedy');

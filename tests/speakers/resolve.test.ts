@@ -186,6 +186,12 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'gratified')?.name).not.toBe('Donald Trump');
   });
 
+  it('names the person, not an anonymous description, for an age before a name (17-year-old Jared Potts)', () => {
+    const a = attribute('“He speaks his mind,” said 17-year-old Jared Potts.');
+    expect(speakerOf(a, 'He speaks his mind')?.name).toBe('Jared Potts');
+    expect(speakerOf(a, 'He speaks his mind')?.type).toBe('person');
+  });
+
   it('strips plural title abbreviations from a name ("Sens. Jon Tester")', () => {
     const a = attribute('“We will vote no,” said Sens. Jon Tester.');
     expect(speakerOf(a, 'We will vote no')?.name).toBe('Jon Tester');
