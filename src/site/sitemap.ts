@@ -105,14 +105,35 @@ export function absoluteUrl(url: string, options: Pick<SiteOptions, 'baseUrl'>):
   if (!url.startsWith('/') || url.startsWith('//')) {
     throw new TypeError(`expected a site-relative URL starting with "/", not ${JSON.stringify(url)}`);
   }
-  const base = parseBase(options.baseUrl);
-  const prefix = pathOf(base);
+  // A plan asks for the same URLs many times (canonical links, feeds, JSON-LD, the sitemap):
+  // the base is parsed once and every answer kept, per base URL.
+  if (resolved === null || resolved.baseUrl !== options.baseUrl) {
+    const base = parseBase(options.baseUrl);
+    resolved = { baseUrl: options.baseUrl, base, prefix: pathOf(base), known: new Map() };
+  }
+  const known = resolved.known.get(url);
+  if (known !== undefined) return known;
+  const { base, prefix } = resolved;
+  // Most URLs are plain (ASCII letters, digits, `-._~/` and an anchor) with no dot segments:
+  // those are already what the URL parser would give, and need no parsing.
+  if (PLAIN_URL.test(url) && !DOT_SEGMENT.test(url)) return `${base.origin}${prefix}${url}`;
   const absolute = new URL(`${base.origin}${prefix}${encodeUrl(url)}`);
   if (absolute.origin !== base.origin || !absolute.pathname.startsWith(`${prefix}/`)) {
     throw new TypeError(`URL ${JSON.stringify(url)} leaves the site at ${JSON.stringify(options.baseUrl)}`);
   }
+  if (resolved.known.size >= MAX_KNOWN_URLS) resolved.known.clear();
+  resolved.known.set(url, absolute.href);
   return absolute.href;
 }
+
+/** A site-relative URL that needs no encoding: path and optional anchor of unreserved characters. */
+const PLAIN_URL = /^\/[A-Za-z0-9\-._~/]*(?:#[A-Za-z0-9\-._~]*)?$/;
+/** A `.` or `..` path segment, which the URL parser would resolve. */
+const DOT_SEGMENT = /\/\.\.?(?:[/#]|$)/;
+
+/** Answers `absoluteUrl` keeps for its last base URL (bounded, so a long-lived process cannot grow without end). */
+const MAX_KNOWN_URLS = 200_000;
+let resolved: { readonly baseUrl: string; readonly base: URL; readonly prefix: string; readonly known: Map<string, string> } | null = null;
 
 function urlset(locations: readonly string[]): string {
   const entries = locations.map((loc) => `  <url><loc>${escapeXml(loc)}</loc></url>\n`).join('');

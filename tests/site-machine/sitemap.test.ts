@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SITEMAP_LIMIT, absoluteUrl, basePath, escapeXml, sitemapFiles } from '../../src/site/sitemap.ts';
 import { HOSTILE, OPTIONS, fileAt } from './fixture.ts';
@@ -97,6 +98,27 @@ describe('absoluteUrl', () => {
     expect(absoluteUrl('/a/100%/', OPTIONS)).toBe(`${BASE}/a/100%25/`);
     expect(absoluteUrl('/\\evil.example/', OPTIONS)).toBe(`${BASE}/%5Cevil.example/`);
     expect(absoluteUrl('/a\tb|c^/', OPTIONS)).toBe(`${BASE}/a%09b%7Cc%5E/`);
+  });
+
+  it('gives what the URL parser gives for any URL of plain characters, dot segments included, under any base', () => {
+    const chars = fc.constantFrom(...'ab9-._~/#%'.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 24 }).map((c) => `/${c.join('')}`), fc.constantFrom(BASE, `${BASE}/archive/`, `${BASE}/a b/`), (url, baseUrl) => {
+        fc.pre(!url.startsWith('//'));
+        const base = new URL(baseUrl);
+        const prefix = base.pathname.replace(/\/+$/, '');
+        let expected: string | Error;
+        try {
+          const parsed = new URL(`${base.origin}${prefix}${url.replace(/%(?![0-9A-Fa-f]{2})/g, '%25')}`);
+          expected = parsed.pathname.startsWith(`${prefix}/`) ? parsed.href : new TypeError('leaves the site');
+        } catch (error) {
+          expected = error as Error;
+        }
+        if (expected instanceof Error) expect(() => absoluteUrl(url, { baseUrl })).toThrow(TypeError);
+        else expect(absoluteUrl(url, { baseUrl })).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('throws a TypeError for a base URL with a query or a non-http scheme', () => {
