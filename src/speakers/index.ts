@@ -172,7 +172,7 @@ const GENERIC_HEADS = new Set(['man', 'woman', 'person', 'people', 'crowd', 'aud
 const AIDE_HEADS = new Set(['manager', 'director', 'counsel', 'chairman', 'chairwoman', 'chief', 'strategist', 'pollster', 'secretary', 'assistant', 'deputy', 'speechwriter', 'consultant', 'surrogate', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father']);
 
 /** What a named owner speaks through, besides documents: "Gowdy’s office". */
-const OWNER_SPEAKS = new Set(['office', 'offices', 'team', 'staff', 'account', 'feed', 'page', 'words', 'language', 'remarks', 'comments', 'speech', 'testimony', 'tweets', 'twitter', 'facebook', 'answer', 'response', 'reply', 'retort', 'remark', 'comment', 'message', 'slogan', 'catchphrase', 'mantra', 'refrain', 'motto']);
+const OWNER_SPEAKS = new Set(['office', 'offices', 'team', 'staff', 'account', 'feed', 'page', 'website', 'site', 'blog', 'words', 'language', 'remarks', 'comments', 'speech', 'testimony', 'tweets', 'twitter', 'facebook', 'answer', 'response', 'reply', 'retort', 'remark', 'comment', 'message', 'slogan', 'catchphrase', 'mantra', 'refrain', 'motto']);
 
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
@@ -215,10 +215,6 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     }
     const anonymous = INDEFINITE.has(first) || (words.length === 1 && ANONYMOUS_HEADS.has(first)) || (!['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(first) && ANONYMOUS_HEADS.has(head) && !/^\p{Lu}/u.test(written));
     if (anonymous) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.9 };
-    if (OUTLET_HEADS.has(head) || /\beditorial\b|\beditors\b/.test(lower)) {
-      const e = orgAntecedent(ctx, pos, isNewsOrg);
-      return e === null ? null : { kind: 'entity', entity: e, confidence: 0.75 };
-    }
     // "the Clinton campaign", "Trump’s campaign"
     const campaign = /^(?:the\s+)?(\p{Lu}[\p{L}’'.-]*?)(?:[’']s)?\s+campaign$/u.exec(written);
     if (campaign !== null) {
@@ -226,10 +222,15 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
       if (e !== undefined) return { kind: 'entity', entity: e, confidence: 0.8 };
     }
     // a named owner's document or office speaks for the owner: "Ivana Trump’s brief", "Gowdy’s office", "Sanders’ fundraising email"
-    const owned = /^(?:the\s+)?(\p{Lu}[\p{L}.\s-]*?)(?:[’']s|s[’'])\s+(?:\p{Ll}[\p{L}-]*\s+)?(\p{Ll}[\p{L}-]*)$/u.exec(written);
+    // (a campaign is an owner too: "the Trump campaign's website")
+    const owned = /^(?:the\s+)?(\p{Lu}[\p{L}.\s-]*?(?:\s+campaign)?)(?:[’']s|s[’'])\s+(?:\p{Ll}[\p{L}-]*\s+)?(\p{Ll}[\p{L}-]*)$/u.exec(written);
     if (owned !== null && (DOCUMENT_HEADS.has(owned[2]!) || OWNER_SPEAKS.has(owned[2]!))) {
       const owner = resolveMention(ctx, owned[1]!.trim(), pos);
       if (owner !== null && !(owner.kind === 'other' && owner.type === 'anonymous')) return { ...owner, confidence: Math.min(owner.confidence, 0.7) };
+    }
+    if (OUTLET_HEADS.has(head) || /\beditorial\b|\beditors\b/.test(lower)) {
+      const e = orgAntecedent(ctx, pos, isNewsOrg);
+      return e === null ? null : { kind: 'entity', entity: e, confidence: 0.75 };
     }
     if (ORG_DESCRIPTION_HEADS.has(head)) {
       // its last word, or its head before "of", "on", "for" ("the commission" → Commission on Presidential Debates)

@@ -307,6 +307,11 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'Rates will stay high')?.type).toBe('organization');
   });
 
+  it('lets a campaign’s website speak for the campaign (the Trump campaign’s website states)', () => {
+    const a = attribute('The Trump campaign released a plan on Tuesday.', 'A document on the Trump campaign’s website states that leave applies only if a marriage is “recognized under state law.”');
+    expect(speakerOf(a, 'recognized under state law')?.name).toBe('Trump campaign');
+  });
+
   it('lets a document speak for the organisation that sent it, not for the one it was sent to', () => {
     const a = attribute('Republicans sent a letter to the FBI on Monday.', '“Please explain your understanding of the law,” the letter said.');
     expect(speakerOf(a, 'Please explain')).toBeUndefined();
