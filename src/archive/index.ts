@@ -83,6 +83,24 @@ function uniqueIds(articles: readonly AttributedArticle[]): { readonly articles:
 }
 
 /**
+ * The first `k` of `items` in the order `compare` gives (a total order), as `sort` then `slice`
+ * would give them, without sorting them all: an article that shares a speaker such as a
+ * president with most of the archive has thousands of candidates for its few related articles.
+ */
+export function topK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  if (k <= 0) return top;
+  for (const item of items) {
+    if (top.length === k && compare(item, top[k - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && compare(item, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
+/**
  * Build the archive from every published article.
  *
  * @example
@@ -189,10 +207,9 @@ export function buildArchive(articles: readonly AttributedArticle[], options: Ar
         if (other !== article.id) shared.set(other, (shared.get(other) ?? 0) + 1);
       }
     }
-    const related = [...shared]
-      .sort((a, b) => b[1] - a[1] || compareArticles(draftById.get(a[0])!, draftById.get(b[0])!))
-      .slice(0, MAX_RELATED)
-      .map(([id]) => ref(draftById.get(id)!));
+    const related = topK(shared, MAX_RELATED, (a, b) => b[1] - a[1] || compareArticles(draftById.get(a[0])!, draftById.get(b[0])!)).map(([id]) =>
+      ref(draftById.get(id)!),
+    );
     const quotes: ArchiveQuote[] = article.quotes.map(({ key, ...quote }) => ({ ...quote, alsoReported: alsoReportedFor(article.id, key) }));
     return { ...article, quotes, related };
   });
