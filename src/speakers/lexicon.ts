@@ -70,6 +70,7 @@ export const ORG_HEADS = new Set([
   'council', 'bloc', 'movement', 'front', 'brigade', 'brigades', 'cartel', 'coalition', 'conference', 'assembly',
   'parliament', 'legislature', 'cabinet', 'kremlin', 'pentagon', 'fbi', 'cia', 'nsa', 'tribunal', 'panel', 'firm',
   'partners', 'associates', 'group', 'foundation', 'house', 'circuit', 'exchange', 'reserve', 'secretariat', 'nations',
+  'investigations', 'affairs', 'operations', 'relations', 'studies', 'laboratory', 'laboratories', 'labs',
   'laboratory', 'laboratories', 'labs', 'research', 'politics', 'poll', 'polling', 'analytics', 'insights', 'strategies', 'consulting', 'communications', 'systems', 'technologies', 'holdings', 'motors', 'energy', 'oil', 'gas',
 ]);
 

@@ -302,6 +302,12 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(s?.type).toBe('country');
   });
 
+  it('keeps an organisation whose name ends in a plural head whole (Homeland Security Investigations)', () => {
+    const a = attribute('“Fraudsters may try to use sophisticated methods,” Homeland Security Investigations said.');
+    expect(speakerOf(a, 'Fraudsters may try')?.name).toBe('Homeland Security Investigations');
+    expect(speakerOf(a, 'Fraudsters may try')?.type).toBe('organization');
+  });
+
   it('gives an organisation the type organization', () => {
     const a = attribute('“Rates will stay high,” the International Monetary Fund said.');
     expect(speakerOf(a, 'Rates will stay high')?.type).toBe('organization');
