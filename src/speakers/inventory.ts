@@ -352,6 +352,11 @@ export function matchSingle(entities: readonly Entity[], word: string, gender: '
   const w = word.replace(/[’']s$/u, '').toLowerCase();
   // the full name the article uses most, then the one it introduced first
   const score = (e: Entity): number => e.mentions.filter((m) => m.written.split(/\s+/u).length >= 2 && !m.inQuote).length;
+  const lastBefore = (e: Entity, full: boolean): Position => {
+    let at = -1;
+    for (const m of e.mentions) if (m.pos < pos && m.pos > at && (!full || m.written.split(/\s+/u).length >= 2)) at = m.pos;
+    return at;
+  };
   const pick = (list: Entity[]): Entity | undefined => {
     let filtered = list;
     if (gender !== null) {
@@ -361,7 +366,16 @@ export function matchSingle(entities: readonly Entity[], word: string, gender: '
     // a plain surname means the person, not "Jr."
     const plain = filtered.filter((e) => e.suffix === null);
     if (plain.length > 0) filtered = plain;
-    return filtered.sort((a, b) => score(b) - score(a) || a.id - b.id)[0];
+    const main = filtered.sort((a, b) => score(b) - score(a) || a.id - b.id)[0];
+    // another of that surname just introduced in full (this paragraph or the one before) while the main one has not been
+    // named for five paragraphs is the one meant: "Homeland Security Secretary Jeh Johnson says … Johnson tells"
+    if (main !== undefined && filtered.length > 1) {
+      const here = Math.floor(pos / BLOCK);
+      const mainAt = lastBefore(main, false);
+      const recent = filtered.filter((e) => e !== main).map((e) => ({ e, at: lastBefore(e, true) })).filter((x) => x.at >= 0 && here - Math.floor(x.at / BLOCK) <= 1).sort((a, b) => b.at - a.at)[0];
+      if (recent !== undefined && Math.floor(recent.at / BLOCK) - Math.floor(mainAt / BLOCK) >= 5) return recent.e;
+    }
+    return main;
   };
   const surname = entities.filter((e) => e.words.length >= 2 && e.words.at(-1)!.toLowerCase() === w && e.type === 'person');
   // "Mr. Obama" is not Michelle Obama: a stated gender that none of them has looks further

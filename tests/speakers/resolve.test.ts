@@ -244,6 +244,21 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'It was very nice')?.name).toBe('Sheldon Adelson');
   });
 
+  it('gives a bare surname to the namesake just introduced in full when the better-known one has not been named for a while', () => {
+    const a = attribute(
+      'Libertarian candidate Gary Johnson spoke in Maine.', 'Gary Johnson said he would win.', 'Gary Johnson’s doctor called him fit.',
+      'The polls were tight.', 'Voters were undecided.', 'Turnout was expected to be high.', 'Ads filled the airwaves.',
+      'Homeland Security Secretary Jeh Johnson says hackers are targeting election officials.',
+      'Johnson tells MSNBC that “exactly who did it” remains under investigation.',
+    );
+    expect(speakerOf(a, 'exactly who did it')?.name).toBe('Jeh Johnson');
+  });
+
+  it('keeps a bare surname with the better-known namesake when he was named lately', () => {
+    const a = attribute('Donald Trump spoke in Iowa.', 'His son Eric Trump joined him on stage.', '“We will win,” Trump said.');
+    expect(speakerOf(a, 'We will win')?.name).toBe('Donald Trump');
+  });
+
   it('does not give "Mr. Obama" to Michelle Obama when she is the only Obama named in full', () => {
     const a = attribute('Michelle Obama campaigned in Ohio on Monday.', '“Tolerance is on the ballot,” Mr. Obama said in Washington.');
     const s = speakerOf(a, 'Tolerance is on the ballot');
