@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { processSeed } from '../pipeline.ts';
+import { loadEleventy } from '../site/eleventy.ts';
 import { planSite } from '../site/index.ts';
 import type { SiteOptions } from '../site/types.ts';
 import type { Archive, Message, Rejection } from '../types.ts';
@@ -141,6 +142,7 @@ function asOutputError(error: unknown, fallbackPath: string): OutputError | null
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
+  loadEleventy().catch(() => {}); // a failure to load surfaces when pages render
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? (() => {});
   const timings: Record<string, number> = {};
