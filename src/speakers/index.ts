@@ -351,17 +351,27 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
     own.set(q.id, { key: keyFor(r), confidence: base });
     if (r.kind === 'entity') ctx.previous.push({ entity: r.entity, pos: positionOf(inv, q.in, q.paragraph, q.start) });
   }
-  // pass 2: a group shares the attribution of its first member that has one
+  // pass 2: a group member without an attribution of its own takes that of the nearest earlier member that has one
+  // (“…,” Moore said. “…” / “…,” added Rep. Jim Clyburn. “…”: the last part is Clyburn's), else of the first later one
   const groupSpeaker = new Map<string, { key: string; confidence: number }>();
+  const lastInGroup = new Map<string, { key: string; confidence: number }>();
+  const inherited = new Map<string, { key: string; confidence: number }>();
   for (const q of article.quotes) {
     const g = q.group ?? q.id;
     const mine = own.get(q.id);
-    if (!groupSpeaker.has(g) && mine !== undefined && mine.key !== null) groupSpeaker.set(g, { key: mine.key, confidence: mine.confidence });
+    if (mine !== undefined && mine.key !== null) {
+      const found = { key: mine.key, confidence: mine.confidence };
+      if (!groupSpeaker.has(g)) groupSpeaker.set(g, found);
+      lastInGroup.set(g, found);
+    } else {
+      const before = lastInGroup.get(g);
+      if (before !== undefined) inherited.set(q.id, before);
+    }
   }
   const messages: Message[] = [];
   const quotes: AttributedQuote[] = article.quotes.map((q: QuoteSpan) => {
     const mine = own.get(q.id);
-    const shared = groupSpeaker.get(q.group ?? q.id);
+    const shared = inherited.get(q.id) ?? groupSpeaker.get(q.group ?? q.id);
     let key: string | null = mine?.key ?? null;
     let confidence = mine?.confidence ?? 0;
     if (key === null && shared !== undefined) {

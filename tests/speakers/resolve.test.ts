@@ -374,6 +374,15 @@ describe('groups and confidence', () => {
     expect(speakerOf(a, 'Nobody believed us')?.name).toBe('Maria Lopez');
   });
 
+  it('gives the part after a new speaker’s own attribution to that speaker, not to the one who began the group', () => {
+    const a = attribute(
+      '“It’s a dog whistle,” Rep. Gwen Moore said Friday. “If indeed he is not legitimate, how can you feel safe?',
+      '“I have been doing a lot of thinking,” added Rep. Jim Clyburn. “One of the things we are all used to is dog whistles.”',
+    );
+    expect(speakerOf(a, 'If indeed')?.name).toBe('Gwen Moore');
+    expect(speakerOf(a, 'One of the things')?.name).toBe('Jim Clyburn');
+  });
+
   it('gives every attribution a confidence, and none to an unattributed quote', () => {
     const a = attribute('“We will win,” Lopez said.', 'The slogan “no surrender, no retreat” was everywhere.');
     expect(a.quotes[0]!.confidence).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
