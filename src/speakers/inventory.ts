@@ -177,6 +177,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
   interface Occurrence { readonly block: number; readonly sentence: number; readonly index: number; readonly pos: Position; readonly written: string; readonly inQuote: boolean; readonly subject: boolean; readonly cueSubject: boolean; readonly roleBefore: string | null }
   const occurrences: Occurrence[] = [];
   const campaigns: Occurrence[] = [];
+  const modifierAt = new Set<Position>();
   const pronouns: SubjectPronoun[] = [];
   const sentenceTokens: Token[][][] = [];
   blocks.forEach((b, bi) => {
@@ -235,6 +236,10 @@ export function collectEntities(article: QuotedArticle): Inventory {
         }
         while (after < tokens.length && BETWEEN.has(tokens[after]!.text.toLowerCase())) after++;
         const cueNext = (tokens[after] !== undefined && /^\p{Ll}/u.test(tokens[after]!.text) && cueLemma(tokens[after]!.text) !== null && !isParticiple(tokens[after]!.text)) || cueBefore(tokens, r, e);
+        // a lone capitalised word between a determiner and a noun modifies the noun: "the Patriot mines", "a Fox poll"
+        const led = /^(?:The|A|An)$/.test(tokens[s]!.text) ? s + 1 : s;
+        if (led === e && (led > s || /^(?:the|a|an|these|those|its|their)$/i.test(tokens[s - 1]?.text ?? '')) && /^\p{Ll}/u.test(tokens[e + 1]?.text ?? '') &&
+          cueLemma(tokens[e + 1]!.text) === null && !BETWEEN.has(tokens[e + 1]!.text)) modifierAt.add(bi * BLOCK + first.start);
         const subject = !inQuote && ((subjectRange !== null ? s <= subjectRange[1] && e >= subjectRange[0] : firstName && s <= 8) || cueNext);
         occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject, cueSubject: !inQuote && cueNext, roleBefore });
         if (!inQuote) firstName = false;
@@ -325,7 +330,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
   for (const e of entities) {
     if (e.type !== 'person' || e.words.length !== 1) continue;
     const evidence = e.roles.length > 0 || e.gender !== null || e.mentions.some((m) => m.cueSubject || (m.subject && !m.inQuote && m.index > 0));
-    if (!evidence) e.type = 'unknown';
+    if (!evidence || e.mentions.every((m) => modifierAt.has(m.pos))) e.type = 'unknown';
   }
   // a longer "person" whose first word is no first name but a word the article also writes in lowercase is a thing or a
   // place ("New Hampshire", "Social Security", "Affordable Care Act"), unless a title or an honorific was seen with it

@@ -323,6 +323,11 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'Fraudsters may try')?.type).toBe('organization');
   });
 
+  it('does not take a capitalised word that only modifies a noun for a person (the US-UK relationship)', () => {
+    const a = collectEntities(extractQuotes(body('He said the US-UK relationship was strong.', 'The US-UK trade deal could take years, he said.')));
+    expect(a.entities.find((e) => e.name === 'US-UK')?.type).not.toBe('person');
+  });
+
   it('gives an organisation the type organization', () => {
     const a = attribute('“Rates will stay high,” the International Monetary Fund said.');
     expect(speakerOf(a, 'Rates will stay high')?.type).toBe('organization');
