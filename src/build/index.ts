@@ -160,7 +160,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const spareFile = manifestFile.replace(/\.json$/, '.spare.json');
   try {
     const spare = await loadSpare(spareFile, await currentGeneration(layout));
-    await collectGarbage(layout, { keep: spare === null ? [] : [spare.generation] });
+    // Leftovers of earlier builds (a killed build's generation, a delete still running) are renamed
+    // out of the way and deleted in the background: this build never waits on tens of thousands of files.
+    await collectGarbage(layout, { background: true, keep: spare === null ? [] : [spare.generation] });
 
     // read → parse → quotes → speakers, per seed (cached), then the archive
     const processor = cachedProcessor(options.cacheDir, await pipelineHash());
