@@ -197,6 +197,13 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     return e === null || e.type === 'country' ? null : { kind: 'entity', entity: e, confidence: 0.6 };
   }
   if (words.length === 1 && (first === 'i' || first === 'you')) return null;
+  // a description that ends in a full name is that name: "his campaign manager Jeff Weaver" (not "a spokesman for
+  // Hillary Clinton", nor "Trump’s aide Kellyanne Conway"'s owner)
+  const trailing = /^(.*?\p{Ll}[\p{L}-]*)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'.-]*)$/u.exec(written);
+  if (trailing !== null && !/\b(?:of|for|at|with|to|from|by|and|or|in|on|about|against|than|like)$/i.test(trailing[1]!) && /^(?:the|a|an|his|her|their|its)\s/i.test(written)) {
+    const named = resolveMention(ctx, trailing[2]!, pos);
+    if (named !== null && named.kind === 'entity' && named.entity.type === 'person') return named;
+  }
   // descriptions
   const lastWord = written.split(/\s+/u).at(-1) ?? '';
   const roleHeaded = words.length >= 2 && /^\p{Ll}/u.test(lastWord) && !/^(?:de|van|von|da|di|du|la|le|del|der|bin|al|jr\.?)$/.test(lastWord);

@@ -181,6 +181,11 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'We are watching')?.name).toBe('James Clapper');
   });
 
+  it('resolves a description that ends in a full name to that name (his campaign manager Jeff Weaver)', () => {
+    const a = attribute('Bernie Sanders lost five states on Tuesday.', '“We have a path to victory,” said his campaign manager Jeff Weaver.');
+    expect(speakerOf(a, 'We have a path')?.name).toBe('Jeff Weaver');
+  });
+
   it('never gives someone’s unnamed aide the name of the one they work for (Trump’s campaign manager)', () => {
     const a = attribute('Donald Trump won the primary on Tuesday.', 'Trump’s campaign manager says the campaign was “gratified” by the result.');
     expect(speakerOf(a, 'gratified')?.name).not.toBe('Donald Trump');
