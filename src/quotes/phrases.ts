@@ -199,6 +199,8 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
       if (!isWord(t) || FORWARD_STOP.has(tl) && tl !== 'of' || (cueLemma(tl, restOf(tokens, k)) !== null && !isBaseNoun) || BETWEEN.has(tl) || PRONOUNS.has(tl)) break;
       if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(tl)) break;
       if (COMMON_VERBS.test(tl)) break;
+      // a past tense after the head noun ends the phrase: "The Democratic National Committee released a statement"
+      if (k > start + 1 && /^\p{Ll}[\p{Ll}-]*ed$/u.test(t.text) && (DETERMINERS.has(lower(tokens[k + 1])) || /^(?:his|her|their|its|down|up|out|back|off|that)$/.test(lower(tokens[k + 1])))) break;
       e = k;
     }
     return e === start ? null : [start, e];

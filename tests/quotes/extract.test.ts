@@ -179,6 +179,12 @@ describe('cues and source mentions', () => {
     expect(only('“He speaks his mind,” said 17-year-old Jared Potts.').mention?.text).toBe('17-year-old Jared Potts');
   });
 
+  it('ends a description subject at a past-tense verb with an object (The Democratic National Committee released a statement)', () => {
+    const q = only('The Democratic National Committee released a statement offering “a deep and sincere apology” to Sanders.');
+    expect(q.mention?.text).toBe('The Democratic National Committee');
+    expect(only('The retired neurosurgeon addressed his concerns, saying “this is a very difficult investigation.”').mention?.text).toBe('The retired neurosurgeon');
+  });
+
   it('reads a dash attribution', () => {
     const q = only('“Ask not what your country can do for you.” — John F. Kennedy');
     expect(q.mention?.text).toBe('John F. Kennedy');
