@@ -2,7 +2,7 @@
  * For one quotation inside its sentence: the cue and the source mention the text
  * gives it, tried pattern by pattern from the most to the least explicit.
  */
-import { BETWEEN, NAMING_LEMMAS, cueLemma, cueLemmaAfterQuote, isParticiple } from './cues.ts';
+import { BETWEEN, NAMING_LEMMAS, cueLemma, cueLemmaAfterQuote, isCueForm, isParticiple } from './cues.ts';
 import { DETERMINERS, isNameWord, phraseAfter, phraseBefore } from './phrases.ts';
 import type { Token } from './text.ts';
 
@@ -40,7 +40,8 @@ function isCue(tokens: readonly Token[], k: number): boolean {
   const prevText = tokens[k - 1]?.text ?? '';
   const before = prevText.toLowerCase();
   if (DETERMINERS.has(before) || /^(?:press|phone|conference|robo)$/.test(prevText)) return false;
-  return cueLemma(t.text, restAfter(tokens, k)) !== null;
+  // the words after it are read only for a cue form (most words are none)
+  return isCueForm(t.text) && cueLemma(t.text, restAfter(tokens, k)) !== null;
 }
 
 /** The next few tokens after `k`, as text (for particle checks such as "pointed out", "described his leadership skills as"). */

@@ -137,6 +137,11 @@ const NEEDS_PARTICLE: Readonly<Record<string, RegExp>> = {
   read: /^(?:\s*[,:.]|\s+in\b)/i,
 };
 
+/** Is the word a form of a cue verb at all (whatever follows it)? Cheap: no particle check. */
+export function isCueForm(word: string): boolean {
+  return FORMS.has(word.toLowerCase());
+}
+
 /** The lemma of a cue word, or null when the word is not a cue. `rest` is the text after the word. */
 export function cueLemma(word: string, rest = ''): string | null {
   const lower = word.toLowerCase();

@@ -7,7 +7,7 @@
 import { message } from '../messages.ts';
 import type { Line, Mention, Message, ParsedArticle, Part, QuoteKind, QuoteSpan, QuotedArticle } from '../types.ts';
 import { QUOTE_TOKEN, attribute, sentenceSubject, type Found, type Pattern } from './attribute.ts';
-import { cueLemma, isParticiple } from './cues.ts';
+import { cueLemma, isCueForm, isParticiple } from './cues.ts';
 import { findMarkSpans, type MarkSpan } from './marks.ts';
 import { phraseBefore } from './phrases.ts';
 import { datelineEnd, maskQuotes, sentenceBounds, tokenize, type Token } from './text.ts';
@@ -167,7 +167,8 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
         }
         for (let c = tokens.length - 1; c >= 0; c--) {
           const t = tokens[c]!;
-          if ((c > 0 && !/^\p{Ll}/u.test(t.text)) || cueLemma(t.text, tokens[c + 1] === undefined ? '' : `${tokens[c + 1]!.start > t.end ? ' ' : ''}${tokens[c + 1]!.text}`) === null || isParticiple(t.text)) continue;
+          if (!isCueForm(t.text) || (c > 0 && !/^\p{Ll}/u.test(t.text)) || isParticiple(t.text)) continue;
+          if (cueLemma(t.text, tokens[c + 1] === undefined ? '' : `${tokens[c + 1]!.start > t.end ? ' ' : ''}${tokens[c + 1]!.text}`) === null) continue;
           const np = phraseBefore(tokens, c - 1);
           if (np === null) continue;
           events.push({ block, sentence: si, mention: [tokens[np[0]]!.start, tokens[np[1]]!.end], cue: [t.start, t.end], order: order++ });
