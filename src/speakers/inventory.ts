@@ -372,13 +372,13 @@ export function matchSingle(entities: readonly Entity[], word: string, gender: '
     const plain = filtered.filter((e) => e.suffix === null);
     if (plain.length > 0) filtered = plain;
     const main = filtered.sort((a, b) => score(b) - score(a) || a.id - b.id)[0];
-    // another of that surname just introduced in full (this paragraph or the one before) while the main one has not been
-    // named for five paragraphs is the one meant: "Homeland Security Secretary Jeh Johnson says … Johnson tells"
+    // another of that surname introduced in full five paragraphs or more after the main one was last named, and named in
+    // this paragraph or the one before, is the one meant: "Homeland Security Secretary Jeh Johnson says … Johnson tells"
     if (main !== undefined && filtered.length > 1) {
       const here = Math.floor(pos / BLOCK);
       const mainAt = lastBefore(main, false);
-      const recent = filtered.filter((e) => e !== main).map((e) => ({ e, at: lastBefore(e, true) })).filter((x) => x.at >= 0 && here - Math.floor(x.at / BLOCK) <= 1).sort((a, b) => b.at - a.at)[0];
-      if (recent !== undefined && Math.floor(recent.at / BLOCK) - Math.floor(mainAt / BLOCK) >= 5) return recent.e;
+      const recent = filtered.filter((e) => e !== main).map((e) => ({ e, full: lastBefore(e, true), at: lastBefore(e, false) })).filter((x) => x.full >= 0 && here - Math.floor(x.at / BLOCK) <= 1).sort((a, b) => b.at - a.at)[0];
+      if (recent !== undefined && Math.floor(recent.full / BLOCK) - Math.floor(mainAt / BLOCK) >= 5) return recent.e;
     }
     return main;
   };

@@ -255,8 +255,10 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
       'The polls were tight.', 'Voters were undecided.', 'Turnout was expected to be high.', 'Ads filled the airwaves.',
       'Homeland Security Secretary Jeh Johnson says hackers are targeting election officials.',
       'Johnson tells MSNBC that “exactly who did it” remains under investigation.',
+      'Johnson said officials should reach out. “There is no single point of failure,” he said.',
     );
     expect(speakerOf(a, 'exactly who did it')?.name).toBe('Jeh Johnson');
+    expect(speakerOf(a, 'There is no single point')?.name).toBe('Jeh Johnson');
   });
 
   it('keeps a bare surname with the better-known namesake when he was named lately', () => {
