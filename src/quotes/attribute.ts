@@ -299,6 +299,16 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
         const own = phraseBefore(tokens, prev, lo);
         if (own !== null && isNameLike(tokens, own) && !DETERMINERS.has(tokens[own[0]]!.text.toLowerCase())) return { cue: cueRange(tokens, c), mention: own, pattern: 'reported' };
       }
+      // a participle in an opening clause takes the subject of the main clause after it:
+      // "After saying her foot was “so swollen …,” she was “whisked …”"
+      if (c === lo || (c === lo + 1 && /^(?:after|before|while|when|upon|since|by|in)$/i.test(tokens[lo]!.text))) {
+        // right after the quotation (its comma inside the marks: “… my shoe on,” she was), else after the next comma
+        const comma = tokens.findIndex((t, i) => i > q && t.text === ',');
+        for (const from of [q + 1, comma + 1]) {
+          const np = from > q ? phraseAfter(tokens, from) : null;
+          if (np !== null && (isNameLike(tokens, np) || /^(?:the|a|an)$/i.test(tokens[np[0]]!.text)) && /^\p{Ll}/u.test(tokens[np[1] + 1]?.text ?? '')) return { cue: cueRange(tokens, c), mention: np, pattern: 'reported' };
+        }
+      }
       const main = mainClauseSubject(tokens, c, lo);
       if (main.mention !== null) return { ...main, cue: cueRange(tokens, c) };
       continue;

@@ -185,6 +185,12 @@ describe('cues and source mentions', () => {
     expect(only('The retired neurosurgeon addressed his concerns, saying “this is a very difficult investigation.”').mention?.text).toBe('The retired neurosurgeon');
   });
 
+  it('gives a participle in an opening clause the subject of the main clause after the quote', () => {
+    const [a] = quotes('After saying her right foot was “so swollen I could barely get my shoe on,” she was taken to a hospital.');
+    expect(a?.mention?.text).toBe('she');
+    expect(only('In declaring Trump’s statements as “not Christian,” the pope again showed his knack for politics.').mention?.text).toBe('the pope');
+  });
+
   it('reads a dash attribution', () => {
     const q = only('“Ask not what your country can do for you.” — John F. Kennedy');
     expect(q.mention?.text).toBe('John F. Kennedy');
