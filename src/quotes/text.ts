@@ -138,5 +138,8 @@ export function datelineEnd(text: string): number {
 
 /** Is the word capitalised (a name candidate)? */
 export function isCapitalised(word: string): boolean {
+  // ASCII first (most words): a character-code test instead of a Unicode property match
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(word);
 }

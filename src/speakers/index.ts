@@ -199,8 +199,8 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   if (words.length === 1 && (first === 'i' || first === 'you')) return null;
   // a description that ends in a full name is that name: "his campaign manager Jeff Weaver" (not "a spokesman for
   // Hillary Clinton", nor "Trump’s aide Kellyanne Conway"'s owner)
-  const trailing = /^(.*?\p{Ll}[\p{L}-]*)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'.-]*)$/u.exec(written);
-  if (trailing !== null && !/\b(?:of|for|at|with|to|from|by|and|or|in|on|about|against|than|like)$/i.test(trailing[1]!) && /^(?:the|a|an|his|her|their|its)\s/i.test(written)) {
+  const trailing = /^(?:the|a|an|his|her|their|its)\s/i.test(written) ? /^(.*?\p{Ll}[\p{L}-]*)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'.-]*)$/u.exec(written) : null;
+  if (trailing !== null && !/\b(?:of|for|at|with|to|from|by|and|or|in|on|about|against|than|like)$/i.test(trailing[1]!)) {
     const named = resolveMention(ctx, trailing[2]!, pos);
     if (named !== null && named.kind === 'entity' && named.entity.type === 'person') return named;
   }
