@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `verbatim` command. The CLI is TypeScript; tsx's loader runs it without a compile step.
-import { register } from 'tsx/esm/api';
+// The `verbatim` command. The CLI is TypeScript, run from a bundle compiled on first use (see compile.js).
+import { loadCli } from './compile.js';
 
-register();
-const { main } = await import('../src/cli/index.ts');
+const { main } = await loadCli();
 process.exitCode = await main(process.argv.slice(2));

@@ -11,6 +11,9 @@ interface Job {
   readonly reject: (error: Error) => void;
 }
 
+/** The worker's module: beside the CLI's bundle when running from it (see bin/compile.js), else the source. */
+const WORKER_URL = typeof VERBATIM_BUNDLE === 'string' ? new URL(`./extract-worker-${VERBATIM_BUNDLE}.mjs`, import.meta.url) : new URL('./extract-worker.js', import.meta.url);
+
 export class ExtractPool {
   readonly #workers: Worker[] = [];
   readonly #jobs = new Map<number, Job>();
@@ -20,7 +23,7 @@ export class ExtractPool {
   constructor(size = Math.max(1, Math.min(availableParallelism(), 4))) {
     for (let i = 0; i < size; i++) {
       // Each worker holds one article at a time: a small heap keeps the whole tree's memory low.
-      const worker = new Worker(new URL('./extract-worker.js', import.meta.url), {
+      const worker = new Worker(WORKER_URL, {
         resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
       });
       worker.on('message', (reply: { id: number; json?: string; error?: string }) => {
