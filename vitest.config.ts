@@ -5,6 +5,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Every build in the tests checks each page key it reuses against the page's full data
+    // (src/build/incremental.ts): a key that misses an input fails the test that exposes it.
+    env: { VERBATIM_VERIFY_KEYS: '1' },
     // The last reporter prints the notice when the browser tests were skipped (no Chromium).
     reporters: ['default', './tests/setup/browser-notice.ts'],
     projects: [

@@ -71,8 +71,8 @@ export interface Line {
   readonly line: number;
 }
 
-/** Output of `parse`: the article's structure. */
-export interface ParsedArticle extends SeedText {
+/** Output of `parse`: the article's structure. The seed's whole text is not kept; its parts are. */
+export interface ParsedArticle extends Omit<SeedText, 'text'> {
   readonly headline: Line;
   /** Summary sentences, from front matter, the summary lines, or derived from the lede. */
   readonly summary: readonly Line[];

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { renderPages, writeFiles } from '../site/eleventy.ts';
 import type { SitePage, SitePlan } from '../site/types.ts';
-import { diffOutputs, hashFolders, outputPathOf, type Manifest } from './incremental.ts';
+import { diffOutputs, hashFolders, outputPathOf, type CodeVersion, type Manifest } from './incremental.ts';
 import { indexShards, planShards, shardIndexer, writeShardList, type SearchPage } from './search.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,6 +29,14 @@ async function versionsOf(packages: readonly string[]): Promise<string[]> {
 /** Hash of everything that turns page data into bytes: templates, site code, library versions. */
 export async function rendererHash(): Promise<string> {
   return hashFolders([join(ROOT, 'templates'), join(ROOT, 'src', 'site')], await versionsOf(['@11ty/eleventy', 'pagefind']));
+}
+
+/** Hash of all the code and the libraries the site is made with: keyed outputs are comparable only under the same one. */
+export async function codeHash(): Promise<string> {
+  return hashFolders(
+    [join(ROOT, 'src'), join(ROOT, 'templates')],
+    await versionsOf(['@11ty/eleventy', 'pagefind', 'gray-matter', 'yaml', 'unified', 'remark-parse', 'remark-html']),
+  );
 }
 
 /**
@@ -211,7 +219,7 @@ async function renderInChunks(
  */
 export async function writeGeneration(
   plan: SitePlan,
-  renderer: string,
+  version: CodeVersion,
   { previous, spare }: { readonly previous: Manifest | null; readonly spare: Manifest | null },
   generation: string,
   stateDir: string,
@@ -219,12 +227,13 @@ export async function writeGeneration(
   progress: (stage: string, done: number, total: number) => void,
   lap: (step: string) => void = () => {},
 ): Promise<{ manifest: Manifest; written: number; indexed: number }> {
+  const { renderer } = version;
   const recycled = spare !== null && spare.renderer === renderer ? spare : null;
   const current = previous !== null && previous.renderer === renderer ? previous : null;
   // A recycled spare is first brought level with the published generation (see `catchUp`), so
   // the pages to render are those that differ from the published site, not from the spare.
   const usable = recycled !== null && current !== null ? current : (recycled ?? current);
-  const diff = diffOutputs(plan, renderer, usable);
+  const diff = diffOutputs(plan, version, usable);
   lap('diff');
 
   const searchPages: SearchPage[] = plan.pages
@@ -301,6 +310,8 @@ export async function writeGeneration(
     renderer,
     outputs: diff.outputs,
     shards: Object.fromEntries([...shards].map(([name, shard]) => [name, shard.fingerprint])),
+    code: version.code,
+    keys: diff.keys,
   };
   return { manifest, written: diff.pages.length + diff.files.length, indexed: search ? dirty.size : 0 };
 }

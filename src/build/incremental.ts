@@ -7,6 +7,12 @@
  * fingerprint of every output; a rebuild copies the previous generation (hard links), removes
  * what disappeared, and re-renders only what is new or different. Nothing else can differ,
  * so the result is byte-for-byte the cold build's.
+ *
+ * Pages and files made from one article carry a key (`SitePage.key`): a digest of everything
+ * their data is made from besides the code and the article's seed record. Under the same code
+ * (`Manifest.code`), an unchanged key means unchanged data, so its fingerprint is taken from the
+ * manifest without making the data at all. `verifyKeys` makes the data anyway and fails on any
+ * key that did not change while its data did (the tests run with it).
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -24,6 +30,26 @@ export interface Manifest {
   readonly outputs: Readonly<Record<string, string>>;
   /** Search shard → fingerprint of the pages it indexes. */
   readonly shards: Readonly<Record<string, string>>;
+  /** Hash of all the code (`src/`, `templates/`, library versions); keys are compared only under the same code. */
+  readonly code?: string;
+  /** Output path → key, for keyed pages and files. */
+  readonly keys?: Readonly<Record<string, string>>;
+}
+
+/** The code a build runs: the renderer's hash, and the hash of all the code for keys. */
+export interface CodeVersion {
+  readonly renderer: string;
+  readonly code: string;
+  /** Check every reused key against the full fingerprint (slow; for tests). */
+  readonly verifyKeys?: boolean;
+}
+
+/** A key was unchanged while the data it stands for changed: a bug in the page's key. */
+export class StaleKeyError extends Error {
+  constructor(readonly path: string) {
+    super(`the key of ${path} did not change but its data did; its key leaves out something the page is made from`);
+    this.name = 'StaleKeyError';
+  }
 }
 
 /** The file a page URL is written to, relative to the output folder. */
@@ -69,30 +95,44 @@ export interface OutputDiff {
   readonly removed: readonly string[];
   /** The new outputs' fingerprints. */
   readonly outputs: Readonly<Record<string, string>>;
+  /** The new outputs' keys, for those that have one. */
+  readonly keys: Readonly<Record<string, string>>;
 }
 
 /**
  * Compare a plan with the previous manifest. With no previous manifest (or another renderer),
- * everything is new.
+ * everything is new. A keyed output whose key is unchanged (under the same code) keeps its
+ * fingerprint without its data being made.
  */
-export function diffOutputs(plan: SitePlan, renderer: string, previous: Manifest | null): OutputDiff {
-  const before = previous && previous.renderer === renderer ? previous.outputs : {};
+export function diffOutputs(plan: SitePlan, version: CodeVersion, previous: Manifest | null): OutputDiff {
+  const comparable = previous !== null && previous.renderer === version.renderer;
+  const before = comparable ? previous.outputs : {};
+  const beforeKeys = comparable && previous.code === version.code ? (previous.keys ?? {}) : {};
   const outputs: Record<string, string> = {};
+  const keys: Record<string, string> = {};
+  const known = (path: string, key: string | undefined): string | undefined =>
+    key !== undefined && beforeKeys[path] === key ? before[path] : undefined;
   const pages: SitePage[] = [];
   const files: SiteFile[] = [];
   for (const page of plan.pages) {
     const path = outputPathOf(page.url);
-    const fp = pageFingerprint(page, renderer);
     if (path in outputs) throw new Error(`two pages write ${path}; the site plan must give every page its own URL`);
+    let fp = known(path, page.key);
+    if (fp === undefined) fp = pageFingerprint(page, version.renderer);
+    else if (version.verifyKeys === true && pageFingerprint(page, version.renderer) !== fp) throw new StaleKeyError(path);
     outputs[path] = fp;
+    if (page.key !== undefined) keys[path] = page.key;
     if (before[path] !== fp) pages.push(page);
   }
   for (const file of plan.files) {
-    const fp = fileFingerprint(file);
     if (file.path in outputs) throw new Error(`two outputs write ${file.path}; the site plan must give every file its own path`);
+    let fp = known(file.path, file.key);
+    if (fp === undefined) fp = fileFingerprint(file);
+    else if (version.verifyKeys === true && fileFingerprint(file) !== fp) throw new StaleKeyError(file.path);
     outputs[file.path] = fp;
+    if (file.key !== undefined) keys[file.path] = file.key;
     if (before[file.path] !== fp) files.push(file);
   }
   const removed = Object.keys(previous?.outputs ?? {}).filter((path) => !(path in outputs)).sort();
-  return { pages, files, removed, outputs };
+  return { pages, files, removed, outputs, keys };
 }

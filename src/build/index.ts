@@ -17,7 +17,7 @@ import { RecordCache } from './cache.ts';
 import { ExtractPool } from './pool.ts';
 import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
 import type { Manifest } from './incremental.ts';
-import { loadManifest, loadSpare, pipelineHash, rendererHash, writeGeneration } from './generation.ts';
+import { codeHash, loadManifest, loadSpare, pipelineHash, rendererHash, writeGeneration } from './generation.ts';
 
 export { BuildLockedError, OutputError } from './fsutil.ts';
 export { DIRECTORY_FILE, listSeeds } from './collect.ts';
@@ -187,14 +187,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     };
     const plan = planSite(archive, siteOptions);
     lap('plan');
-    const renderer = await rendererHash();
+    const version = { renderer: await rendererHash(), code: await codeHash(), verifyKeys: process.env.VERBATIM_VERIFY_KEYS === '1' };
     const previous = await loadManifest(manifestFile, await currentGeneration(layout));
     const generation = newGeneration(layout);
     let manifest: Manifest;
     let written: number;
     let indexed: number;
     try {
-      ({ manifest, written, indexed } = await writeGeneration(plan, renderer, { previous, spare }, generation, layout.state, options.search !== false, progress, lap));
+      ({ manifest, written, indexed } = await writeGeneration(plan, version, { previous, spare }, generation, layout.state, options.search !== false, progress, lap));
       await publish(layout, generation);
     } catch (error) {
       await rm(generation, { recursive: true, force: true }).catch(() => {});

@@ -4,6 +4,7 @@
  * Keys appear in the documented order; quotes also carry `confidence` (0..1).
  */
 import type { Archive, ArchiveArticle, ArchiveSpeaker } from '../types.ts';
+import { inputKey, keyedFile } from './keyed.ts';
 import type { SiteFile } from './types.ts';
 
 function json(value: unknown): string {
@@ -70,9 +71,20 @@ export function apiFiles(archive: Archive): SiteFile[] {
     articles: archive.articles.map((a) => ({ id: a.id, slug: a.slug, url: a.url, headline: a.headline.text, date: a.date })),
     speakers: archive.speakers.map((s) => ({ id: s.id, slug: s.slug, url: s.url, name: s.name, type: s.type, quoteCount: s.quotes.length })),
   };
+  const records = new Map(archive.articles.map((a) => [a.id, [a.path, a.hash]]));
   return [
     { path: 'api/index.json', contents: json(index) },
-    ...archive.articles.map((a) => ({ path: `api/articles/${a.slug}.json`, contents: json(articleJson(a)) })),
-    ...archive.speakers.map((s) => ({ path: `api/speakers/${s.slug}.json`, contents: json(speakerJson(s)) })),
+    // Keyed by what `articleJson` reads beyond the seed's record: identity, URL and speakers.
+    ...archive.articles.map((a) =>
+      keyedFile(`api/articles/${a.slug}.json`, inputKey(['api/article', a.path, a.hash, a.id, a.slug, a.url, a.quotes.map((q) => q.speaker)]), () => json(articleJson(a))),
+    ),
+    // Keyed by what `speakerJson` reads beyond the seed records of the articles quoted.
+    ...archive.speakers.map((s) =>
+      keyedFile(
+        `api/speakers/${s.slug}.json`,
+        inputKey(['api/speaker', s.id, s.slug, s.url, s.name, s.type, s.roles, s.aliases, s.quotes.map((q) => [q.articleId, records.get(q.articleId), q.quoteId, q.url])]),
+        () => json(speakerJson(s)),
+      ),
+    ),
   ];
 }

@@ -18,6 +18,7 @@
  *   say so in the entry's content.
  */
 import { LOW_CONFIDENCE, type Archive, type ArchiveArticle, type ArchiveSpeaker, type SpeakerQuote } from '../types.ts';
+import { inputKey, keyedFile } from './keyed.ts';
 import { absoluteUrl, escapeXml } from './sitemap.ts';
 import type { SiteFile, SiteOptions } from './types.ts';
 
@@ -219,21 +220,28 @@ export function feedFiles(archive: Archive, options: SiteOptions): SiteFile[] {
     },
     options,
   );
+  // A speaker's feeds are made when first read, keyed by what they are made of besides the
+  // code and the seed records of the articles quoted (named by path and content hash).
+  const records = new Map(archive.articles.map((article) => [article.id, [article.path, article.hash]]));
   for (const speaker of archive.speakers) {
+    const base = `speakers/${checkSlug(speaker.slug)}/feed`;
     const quotes = newestFirst(speaker.quotes);
-    result.push(
-      ...files(
+    const updated = updatedFrom(quotes.map((quote) => quote.date));
+    const key = inputKey(['speaker feed', options.baseUrl, options.title, speaker.name, speaker.url, updated, quotes.map((q) => [q.articleId, records.get(q.articleId), q.quoteId, q.url])]);
+    let made: SiteFile[] | null = null;
+    const make = (): SiteFile[] =>
+      (made ??= files(
         {
-          base: `speakers/${checkSlug(speaker.slug)}/feed`,
+          base,
           title: `${speaker.name} — ${options.title}`,
           description: `The newest quotes of ${speaker.name} in ${options.title}`,
           home: absoluteUrl(speaker.url, options),
-          updated: updatedFrom(quotes.map((quote) => quote.date)),
+          updated,
           entries: quotes.map((quote) => quoteEntry(speaker, quote, options)),
         },
         options,
-      ),
-    );
+      ));
+    result.push(keyedFile(`${base}.xml`, key, () => make()[0]!.contents), keyedFile(`${base}.json`, key, () => make()[1]!.contents));
   }
   return result;
 }

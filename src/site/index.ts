@@ -17,6 +17,7 @@ import { LOW_CONFIDENCE, type Archive, type ArchiveArticle, type ArchiveQuote, t
 import { apiFiles } from './api.ts';
 import { feedFiles } from './feeds.ts';
 import { articleJsonLd, speakerJsonLd } from './jsonld.ts';
+import { inputKey, keyedPage } from './keyed.ts';
 import type {
   AlsoReported,
   ArticlePageData,
@@ -131,8 +132,11 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
   const termIndexSize = options.termIndexSize ?? DEFAULT_TERM_INDEX_SIZE;
   const siteOptions: SiteOptions = { baseUrl: options.baseUrl, buildDate: options.buildDate, title: options.title };
   const pages: SitePage[] = [];
+  /** Pages for the sitemap, in page order. */
+  const indexable: string[] = [];
   const add = (data: PageData, url: string): void => {
     pages.push({ url, template: data.kind, data });
+    if (!data.head.noindex) indexable.push(url);
   };
 
   const sitePath = basePath(options);
@@ -221,8 +225,44 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     dated.length > 0 && undatedCount > 0 ? { label: 'Undated articles', url: '/dates/undated/', count: undatedCount } : null,
   );
 
-  // Articles
-  for (const article of archive.articles) add(articlePage(article), article.url);
+  // Articles. A page's data is made only when read: its key names everything `articlePage`
+  // reads besides the code and the article's own record (named by path and content hash):
+  // its identity and URL, each quote's speaker, attribution and other reports, the related
+  // articles' list items, its source and tag links, and what every page's head carries.
+  const siteKey = [options.baseUrl, options.title, sitePath, siteFeeds];
+  for (const article of archive.articles) {
+    const key = inputKey([
+      'article',
+      siteKey,
+      article.path,
+      article.hash,
+      article.id,
+      article.slug,
+      article.url,
+      article.quotes.map((q) => [q.speaker, attribution(article, q), q.alsoReported]),
+      relatedItems(article),
+      sourceLink(article),
+      tagLinks(article),
+    ]);
+    pages.push(keyedPage(article.url, 'article', key, () => articlePage(article)));
+    indexable.push(article.url); // an article page is never noindex
+  }
+
+  function relatedItems(article: ArchiveArticle): ListItem[] {
+    return article.related.flatMap((r) => {
+      const a = articlesById.get(r.id);
+      return a ? [item(a)] : [];
+    });
+  }
+
+  function sourceLink(article: ArchiveArticle): Link | null {
+    const source = article.source === null ? null : sources.get(article.source)!;
+    return source ? { label: source.name, url: source.url } : null;
+  }
+
+  function tagLinks(article: ArchiveArticle): Link[] {
+    return [...new Set(article.tags)].map((t) => ({ label: t, url: tags.get(t)!.url }));
+  }
 
   function attribution(article: ArchiveArticle, quote: ArchiveQuote): Attribution {
     const uncertain = quote.confidence < LOW_CONFIDENCE;
@@ -286,7 +326,6 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
         unnamed.set(name, (unnamed.get(name) ?? 0) + 1);
       }
     }
-    const source = article.source === null ? null : sources.get(article.source)!;
     const summary = article.summary.map((l) => l.text);
     return {
       kind: 'article',
@@ -299,18 +338,15 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
       date: article.date,
       year: article.date?.slice(0, 4) ?? null,
       dateUrl: article.date === null ? '/dates/undated/' : `/dates/${article.date.slice(0, 4)}/${article.date.slice(5, 7)}/`,
-      source: source ? { label: source.name, url: source.url } : null,
+      source: sourceLink(article),
       author: article.author,
-      tags: [...new Set(article.tags)].map((t) => ({ label: t, url: tags.get(t)!.url })),
+      tags: tagLinks(article),
       summary,
       paragraphs: article.paragraphs,
       quotes,
       speakers: [...named.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
       unnamed: [...unnamed].map(([name, count]) => ({ name, count })),
-      related: article.related.flatMap((r) => {
-        const a = articlesById.get(r.id);
-        return a ? [item(a)] : [];
-      }),
+      related: relatedItems(article),
     };
   }
 
@@ -535,10 +571,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
   const files: SiteFile[] = [
     ...apiFiles(archive),
     ...feeds,
-    ...sitemapFiles(
-      pages.filter((p) => !(p.data as PageData).head.noindex).map((p) => p.url),
-      siteOptions,
-    ),
+    ...sitemapFiles(indexable, siteOptions),
   ];
   return { pages, files };
 }

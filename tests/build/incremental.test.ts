@@ -119,6 +119,47 @@ describe('rebuilds are exactly a cold build', () => {
     expect(treeDiff(await hashTree(out()), await coldTree())).toEqual([]);
   });
 
+  /** Write a file into the seeds, rebuild and compare with a cold build, `check` the site; then remove it and compare again. */
+  async function addThenRemove(name: string, text: string, check: () => Promise<void>): Promise<void> {
+    await writeFile(join(seeds, name), text);
+    expect(treeDiff(await rebuild(), await coldTree())).toEqual([]);
+    await check();
+    await rm(join(seeds, name));
+    expect(treeDiff(await rebuild(), await coldTree())).toEqual([]);
+  }
+  const votePage = (): Promise<string> => readFile(join(out(), 'articles', 'parliament-passes-budget-after-late-night-session', 'index.html'), 'utf8');
+  const okaforFeed = (): Promise<string> => readFile(join(out(), 'speakers', 'maria-okafor', 'feed.xml'), 'utf8');
+
+  // Article pages and exports are keyed by what they are made of besides their own seed (see
+  // src/build/incremental.ts); these change another article's inputs without touching its seed.
+  it('after editing the headline of an article that others list as related', async () => {
+    const file = join(seeds, '2024-budget-reaction.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('# Markets Shrug Off New Budget', '# Markets Calm After New Budget'));
+    expect(treeDiff(await rebuild(), await coldTree())).toEqual([]);
+    expect(await votePage()).toContain('Markets Calm After New Budget');
+  });
+
+  it('after the editor’s speaker file renames and describes a speaker', async () => {
+    // The name changes and the URL stays.
+    await addThenRemove('speakers.yml', 'speakers:\n  - name: Maria Okafor-Ruiz\n    aliases: [Maria Okafor]\n    slug: maria-okafor\n    description: Finance minister since 2022.\n', async () => {
+      expect(await readFile(join(out(), 'api', 'articles', 'parliament-passes-budget-after-late-night-session.json'), 'utf8')).toContain('Maria Okafor-Ruiz');
+      expect(await okaforFeed()).toContain('Maria Okafor-Ruiz');
+    });
+  });
+
+  it('after adding the newest article, which moves the date every feed was updated', async () => {
+    await addThenRemove('2031-later.txt', '---\ndate: 2031-01-02\n---\nA Much Later Report\n\nNothing was said.\n', async () => {
+      expect(await okaforFeed()).toContain('<updated>2031-01-02T00:00:00Z</updated>');
+    });
+  });
+
+  it('after a new seed takes over the plain slug of an existing source', async () => {
+    // The oldest article of a source name keeps its plain slug: this one moves "The Example Times".
+    await addThenRemove('2019-older-times.txt', '---\ndate: 2019-05-01\nsource: The Example-Times\n---\nAn Older Report\n\n“It was quiet,” said Ann Lee.\n', async () => {
+      expect(await votePage()).not.toContain('href="/sources/the-example-times/"');
+    });
+  });
+
   it('after a rebuild with nothing changed', async () => {
     const before = await hashTree(out());
     const report = await build({ seedsDir: seeds, outDir: out(), cacheDir: cache(), cwd: seeds });

@@ -19,13 +19,11 @@ export function article(spec: ArticleSpec): ParsedArticle {
   const id = spec.id ?? 'test';
   const headline = spec.headline ?? 'Headline';
   const summary = spec.summary ?? [];
-  const text = [headline, ...summary, '', ...spec.paragraphs].join('\n');
   return {
     id,
     path: `seeds/${id}.txt`,
     format: 'txt',
     hash: '0'.repeat(64),
-    text,
     messages: [],
     headline: { text: headline, line: 1 },
     summary: summary.map((s, i) => ({ text: s, line: 2 + i })),

@@ -62,7 +62,6 @@ function article(input: ArticleInput): ArchiveArticle {
     path: `seeds/${input.slug}.txt`,
     format: 'txt',
     hash: '0'.repeat(64),
-    text: `${input.headline}\n\n${summary}`,
     messages: [],
     headline: { text: input.headline, line: 1 },
     summary: [{ text: summary, line: 3 }],
