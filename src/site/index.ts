@@ -13,7 +13,7 @@
  * - files: `api/…json`, `feed.xml`, `feed.json`, `speakers/<slug>/feed.{xml,json}`, `sitemap.xml`, `robots.txt`
  */
 import { assignSlugs, slugify } from '../archive/slug.ts';
-import { LOW_CONFIDENCE, type Archive, type ArchiveArticle, type ArchiveQuote, type ArchiveSpeaker } from '../types.ts';
+import { LOW_CONFIDENCE, type Archive, type ArchiveArticle, type ArchiveQuote, type ArchiveSpeaker, type SpeakerQuote } from '../types.ts';
 import { apiFiles } from './api.ts';
 import { feedFiles } from './feeds.ts';
 import { articleJsonLd, speakerJsonLd } from './jsonld.ts';
@@ -160,6 +160,9 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     ...extra,
   });
 
+  /** What every page's head carries from the site: part of every page key. */
+  const siteKey = [options.baseUrl, options.title, sitePath, siteFeeds];
+
   const speakersById = new Map(archive.speakers.map((s) => [s.id, s]));
   const articlesById = new Map(archive.articles.map((a) => [a.id, a]));
   const sources = terms(archive.articles, (a) => (a.source === null ? [] : [a.source]), '/sources/', 'source');
@@ -183,6 +186,15 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     return found;
   };
 
+  /** What `item(a)` is made of besides the article's seed record (named by path and content hash). */
+  const itemInputs = (a: ArchiveArticle): unknown[] => [a.path, a.hash, a.url, sourceLink(a)];
+
+  /** A page whose data is made only when read (see `keyed.ts`); keyed pages are never noindex. */
+  const addKeyed = (template: PageData['kind'], url: string, key: string, make: () => PageData): void => {
+    pages.push(keyedPage(url, template, key, make));
+    indexable.push(url);
+  };
+
   /**
    * Paginated article listing pages under `base`. The intro, the links and anything counted
    * are on the first page only: a numbered page is a function of its own items and number,
@@ -196,17 +208,20 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
         n === null
           ? (intro ?? `${heading}: ${list.length} ${list.length === 1 ? 'article' : 'articles'} in ${options.title}.`)
           : `${heading}, page ${n} of the articles in ${options.title}, numbered from the oldest.`;
-      const data: ListPageData = {
+      const nav = page.nav !== null && page.nav.older === null && more !== null ? { ...page.nav, older: more.url } : page.nav;
+      const moreLink = more === null ? null : n === null ? more : page.nav?.older === null ? { label: more.label, url: more.url } : null;
+      // Keyed like an article page: each item is its article's record, URL and source link.
+      const key = inputKey(['list', siteKey, page.url, title, description, heading, n === null ? intro : null, n === null ? links : [], nav, moreLink, page.items.map(itemInputs)]);
+      addKeyed('list', page.url, key, (): ListPageData => ({
         kind: 'list',
         head: head(title, page.url, description),
         heading,
         intro: n === null ? intro : null,
         links: n === null ? links : [],
         items: page.items.map(item),
-        nav: page.nav !== null && page.nav.older === null && more !== null ? { ...page.nav, older: more.url } : page.nav,
-        more: more === null ? null : n === null ? more : page.nav?.older === null ? { label: more.label, url: more.url } : null,
-      };
-      add(data, page.url);
+        nav,
+        more: moreLink,
+      }));
     }
   };
 
@@ -229,7 +244,6 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
   // reads besides the code and the article's own record (named by path and content hash):
   // its identity and URL, each quote's speaker, attribution and other reports, the related
   // articles' list items, its source and tag links, and what every page's head carries.
-  const siteKey = [options.baseUrl, options.title, sitePath, siteFeeds];
   for (const article of archive.articles) {
     const key = inputKey([
       'article',
@@ -244,8 +258,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
       sourceLink(article),
       tagLinks(article),
     ]);
-    pages.push(keyedPage(article.url, 'article', key, () => articlePage(article)));
-    indexable.push(article.url); // an article page is never noindex
+    addKeyed('article', article.url, key, () => articlePage(article));
   }
 
   function relatedItems(article: ArchiveArticle): ListItem[] {
@@ -441,8 +454,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     const speakerFeeds = [`speakers/${speaker.slug}/feed.xml`, `speakers/${speaker.slug}/feed.json`]
       .filter((p) => feedPaths.has(p))
       .map((p) => ({ label: p.endsWith('.xml') ? 'Atom feed' : 'JSON Feed', url: `/${p}` }));
-    const jsonLd = speakerJsonLd(speaker, siteOptions);
-    const quotes: SpeakerPageQuote[] = speaker.quotes.map((q) => {
+    const pageQuote = (q: SpeakerQuote): SpeakerPageQuote => {
       const article = articlesById.get(q.articleId);
       const uncertain = q.confidence < LOW_CONFIDENCE;
       const by: Attribution = { status: 'named', name: speaker.name, url: speaker.url, type: speaker.type, uncertain };
@@ -458,18 +470,38 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
         citation: citation(by, q.headline, q.source, q.date, q.url),
         alsoReported: q.alsoReported.length,
       };
-    });
+    };
+    /** What `pageQuote(q)` is made of besides the quoted article's seed record (named by path and content hash). */
+    const quoteInputs = (q: SpeakerQuote): unknown[] => {
+      const article = articlesById.get(q.articleId);
+      return [q.articleId, article?.path, article?.hash, article?.slug, q.quoteId, q.url, q.alsoReported.length];
+    };
     const description = `${speaker.name}: ${speaker.quotes.length} ${speaker.quotes.length === 1 ? 'quote' : 'quotes'} in ${options.title}.${speaker.description ? ` ${speaker.description}` : ''}`;
-    for (const page of paginate(quotes, speaker.url, speakerPageSize)) {
+    for (const page of paginate(speaker.quotes, speaker.url, speakerPageSize)) {
       const n = page.nav?.number ?? null;
       // A numbered page holds older quotes and nothing counted (timeline, totals, alongside):
       // those live on the first page, so a new quote does not re-render every page of a speaker.
       const first = n === null;
-      const data: SpeakerPageData = {
+      const key = inputKey([
+        'speaker',
+        siteKey,
+        page.url,
+        speaker.name,
+        speaker.type,
+        speaker.roles,
+        speaker.aliases,
+        speaker.description,
+        speaker.url,
+        speakerFeeds,
+        page.nav,
+        first ? [speaker.quotes.length, speaker.alongside, timeline, undated] : null,
+        page.items.map(quoteInputs),
+      ]);
+      addKeyed('speaker', page.url, key, (): SpeakerPageData => ({
         kind: 'speaker',
         head: head(first ? speaker.name : `${speaker.name}, page ${n}`, page.url, first ? description : `${speaker.name}: older quotes in ${options.title}, page ${n}, numbered from the oldest.`, {
           ogType: 'profile',
-          jsonLd: n === null ? jsonLd : null,
+          jsonLd: first ? speakerJsonLd(speaker, siteOptions) : null,
           feeds: [...siteFeeds, ...speakerFeeds.map((f) => ({ title: `${speaker.name} (${f.label})`, url: f.url, type: f.url.endsWith('.xml') ? ('application/atom+xml' as const) : ('application/feed+json' as const) }))],
         }),
         name: speaker.name,
@@ -478,15 +510,14 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
         aliases: speaker.aliases,
         description: speaker.description,
         quoteCount: first ? speaker.quotes.length : null,
-        quotes: page.items,
+        quotes: page.items.map(pageQuote),
         nav: page.nav,
         alongside: first ? speaker.alongside.map((s) => ({ label: s.name, url: s.url, count: s.count })) : [],
         timeline: first ? timeline : [],
         undated: first ? undated : 0,
         home: speaker.url,
         feeds: first ? speakerFeeds : [],
-      };
-      add(data, page.url);
+      }));
     }
   }
 

@@ -139,9 +139,12 @@ describe('rebuilds are exactly a cold build', () => {
     expect(await votePage()).toContain('Markets Calm After New Budget');
   });
 
-  it('after the editor’s speaker file renames and describes a speaker', async () => {
-    // The name changes and the URL stays.
-    await addThenRemove('speakers.yml', 'speakers:\n  - name: Maria Okafor-Ruiz\n    aliases: [Maria Okafor]\n    slug: maria-okafor\n    description: Finance minister since 2022.\n', async () => {
+  it('after the editor’s speaker file describes a speaker, and then renames them', async () => {
+    await addThenRemove('speakers.yml', 'speakers:\n  - name: Maria Okafor\n    description: Finance minister since 2022.\n', async () => {
+      expect(await readFile(join(out(), 'speakers', 'maria-okafor', 'index.html'), 'utf8')).toContain('Finance minister since 2022.');
+      // The name changes and the URL stays.
+      await writeFile(join(seeds, 'speakers.yml'), 'speakers:\n  - name: Maria Okafor-Ruiz\n    aliases: [Maria Okafor]\n    slug: maria-okafor\n');
+      expect(treeDiff(await rebuild(), await coldTree())).toEqual([]);
       expect(await readFile(join(out(), 'api', 'articles', 'parliament-passes-budget-after-late-night-session.json'), 'utf8')).toContain('Maria Okafor-Ruiz');
       expect(await okaforFeed()).toContain('Maria Okafor-Ruiz');
     });
@@ -150,6 +153,19 @@ describe('rebuilds are exactly a cold build', () => {
   it('after adding the newest article, which moves the date every feed was updated', async () => {
     await addThenRemove('2031-later.txt', '---\ndate: 2031-01-02\n---\nA Much Later Report\n\nNothing was said.\n', async () => {
       expect(await okaforFeed()).toContain('<updated>2031-01-02T00:00:00Z</updated>');
+    });
+  });
+
+  it('after adding seeds that repeat another article’s quotation', async () => {
+    // Attributed to someone else, it changes only how often her quote was also reported.
+    const statement = '---\ndate: 2024-03-20\nsource: Wire Copy\n---\nMinistry Statement on the Budget\n\n“This budget protects the families who need it most,” the Finance Ministry said in a statement.\n';
+    await addThenRemove('2024-ministry.txt', statement, async () => {
+      expect(await votePage()).toMatch(/Also reported by <a href="[^"]*ministry-statement-on-the-budget[^"]*">Wire Copy<\/a>/);
+    });
+    const repeat = '---\ndate: 2024-03-20\nsource: Wire Copy\n---\nBudget Quote Repeated\n\n“This budget protects the families who need it most,” Finance Minister Maria Okafor said last week.\n';
+    await addThenRemove('2024-wire-copy.txt', repeat, async () => {
+      expect(await votePage()).toContain('budget-quote-repeated');
+      expect(await readFile(join(out(), 'speakers', 'maria-okafor', 'index.html'), 'utf8')).toContain('Budget Quote Repeated');
     });
   });
 

@@ -28,10 +28,11 @@ function countedPlan(): { plan: SitePlan; reads: () => number } {
 }
 
 describe('keyed outputs', () => {
-  it('are the article pages, the exports of articles and speakers, and the speakers’ feeds, and give the same fingerprints as their data', () => {
+  it('are the article, list and speaker pages, the exports of articles and speakers, and the speakers’ feeds, and give the same fingerprints as their data', () => {
     const plan = planSite(ARCHIVE, OPTIONS);
     const keyed = plan.pages.filter((p) => p.key !== undefined);
-    expect(keyed.map((p) => p.url).sort()).toEqual(ARCHIVE.articles.map((a) => a.url).sort());
+    expect(plan.pages.filter((p) => ['article', 'list', 'speaker'].includes(p.template))).toEqual(keyed);
+    expect(keyed.filter((p) => p.template === 'article').map((p) => p.url).sort()).toEqual(ARCHIVE.articles.map((a) => a.url).sort());
     expect(plan.files.filter((f) => f.key !== undefined).map((f) => f.path).sort()).toEqual(
       [
         ...ARCHIVE.articles.map((a) => `api/articles/${a.slug}.json`),
