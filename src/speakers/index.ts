@@ -174,6 +174,9 @@ const AIDE_HEADS = new Set(['manager', 'director', 'counsel', 'chairman', 'chair
 /** What a named owner speaks through, besides documents: "Gowdy’s office". */
 const OWNER_SPEAKS = new Set(['office', 'offices', 'team', 'staff', 'account', 'feed', 'page', 'website', 'site', 'blog', 'words', 'language', 'remarks', 'comments', 'speech', 'testimony', 'tweets', 'twitter', 'facebook', 'answer', 'response', 'reply', 'retort', 'remark', 'comment', 'message', 'slogan', 'catchphrase', 'mantra', 'refrain', 'motto']);
 
+/** Description heads that any organisation may answer to, whatever its name ("the group", "the company"). */
+const GENERIC_ORG_HEADS = new Set(['group', 'organization', 'organisation', 'company', 'firm', 'agency', 'union']);
+
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   // an age before a name describes the name: "17-year-old Jared Potts"
@@ -241,7 +244,9 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     }
     if (ORG_DESCRIPTION_HEADS.has(head)) {
       // its last word, or its head before "of", "on", "for" ("the commission" → Commission on Presidential Debates)
-      const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.some((w, i) => w.toLowerCase() === head && (i === x.words.length - 1 || /^(?:of|on|for)$/i.test(x.words[i + 1] ?? '')))) ?? null;
+      const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.some((w, i) => w.toLowerCase() === head && (i === x.words.length - 1 || /^(?:of|on|for)$/i.test(x.words[i + 1] ?? ''))))
+        // a head any organisation may have ("the group", "the company"): the organisation last named as a subject
+        ?? (GENERIC_ORG_HEADS.has(head) && ['the', 'this', 'that'].includes(first) ? orgAntecedent(ctx, pos, (x) => x.type === 'organization', true) : null);
       return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };
     }
     // a description that repeats a word of a name the article gave ("the alliance", "the attendants")

@@ -357,6 +357,18 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'A state cannot')?.name).toBe('U.S. Court of Appeals for the Sixth Circuit');
   });
 
+  it('gives "the group", "the agency" to the organisation last named as a subject, whatever its name', () => {
+    const a = attribute('The Trayvon Martin Foundation declined to take part in the auction.', '“We are laser focused on our mission,” the group said.');
+    expect(speakerOf(a, 'We are laser focused')?.name).toBe('Trayvon Martin Foundation');
+    const b = attribute('The State Department said on Thursday that it fell short of its goal.', '“We have worked diligently,” said the agency.');
+    expect(speakerOf(b, 'We have worked diligently')?.name).toBe('State Department');
+  });
+
+  it('does not give "the group" to an organisation that was only an object', () => {
+    const a = attribute('Protesters marched on the offices of the Federal Reserve.', '“Power to the people!” the group shouted.');
+    expect(speakerOf(a, 'Power to the people')?.name).not.toBe('Federal Reserve');
+  });
+
   it('lets a named document speak for the organisation that issued it', () => {
     const a = attribute('The Federal Reserve published its Beige Book on Wednesday.', 'Growth was “modest in most districts,” the report said.');
     expect(speakerOf(a, 'modest in most districts')?.name).toBe('Federal Reserve');
