@@ -196,6 +196,12 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   if (words.length === 1 && (first === 'they' || first === 'we')) return null;
   if (words.length === 1 && first === 'it') {
     // "it said" is an organisation's (or a document's); a place that was named last leaves it unnamed
+    // an organisation that is the subject of this sentence comes first ("The Security Council condemned North Korea's test,
+    // what it called “…”")
+    const block = Math.floor(pos / BLOCK);
+    const sentence = ctx.inv.sentenceOf(block, pos % BLOCK);
+    const own = mentionsIn(ctx, block, block).find(({ e: x, m }) => m.sentence === sentence && m.pos < pos && m.subject && !m.inQuote && x.type === 'organization');
+    if (own !== undefined) return { kind: 'entity', entity: own.e, confidence: 0.6 };
     const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' || x.type === 'country' || x.type === 'group');
     return e === null || e.type === 'country' ? null : { kind: 'entity', entity: e, confidence: 0.6 };
   }

@@ -364,6 +364,11 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(b, 'We have worked diligently')?.name).toBe('State Department');
   });
 
+  it('gives "it" to the organisation that is the subject of its sentence, even when a country was named after it', () => {
+    const a = attribute('The United Nations Security Council condemned the nuclear test by North Korea, which it called “a clear threat to international peace.”');
+    expect(speakerOf(a, 'a clear threat')?.name).toBe('United Nations Security Council');
+  });
+
   it('does not give "the group" to an organisation that was only an object', () => {
     const a = attribute('Protesters marched on the offices of the Federal Reserve.', '“Power to the people!” the group shouted.');
     expect(speakerOf(a, 'Power to the people')?.name).not.toBe('Federal Reserve');
