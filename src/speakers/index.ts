@@ -303,7 +303,7 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     if (e !== undefined) return { kind: 'entity', entity: e, confidence: 0.95 };
     return { kind: 'other', name: parts.name, type: nameType(parts.words, parts.hadThe), confidence: 0.9 };
   }
-  const e = matchSingle(ctx.inv.entities, parts.words[0]!, parts.gender ?? localGender(ctx, parts.words[0]!, pos), pos, parts.hadThe);
+  const e = matchSingle(ctx.inv.entities, parts.words[0]!, parts.gender ?? localGender(ctx, parts.words[0]!, pos) ?? ctx.inv.surnameGender.get(parts.words[0]!.toLowerCase()) ?? null, pos, parts.hadThe);
   if (e !== undefined) return { kind: 'entity', entity: e, confidence: e.words.length >= 2 ? 0.9 : 0.8 };
   // a lone capitalised word the article also writes in lowercase, a month or a number is no name ("Debates", "September", "Twenty-nine")
   const only = parts.words[0]!;

@@ -273,6 +273,22 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(s?.name).toBe('Obama');
   });
 
+  it('gives "President Obama" to the Mr. Obama the article keeps naming, not to the Michelle Obama it names once', () => {
+    const a = attribute(
+      'President Obama is rolling out a new campaign message: “It’s about me.”',
+      '“My name may not be on the ballot,” Mr. Obama said on Saturday.',
+      'Mr. Obama spoke for half an hour. Mr. Obama then left for Ohio.',
+      'The campaign will employ Mr. Obama and the first lady, Michelle Obama, in the coming weeks.',
+    );
+    expect(speakerOf(a, 'It’s about me')?.name).toBe('Obama');
+    expect(speakerOf(a, 'My name may not')?.name).toBe('Obama');
+  });
+
+  it('still gives a bare surname to the woman named in full when "Mr." is rarer than her name', () => {
+    const a = attribute('Hillary Clinton spoke in Ohio.', 'Mr. Clinton stayed home.', 'Hillary Clinton will travel to Iowa next.', '“We will win,” Clinton said.');
+    expect(speakerOf(a, 'We will win')?.name).toBe('Hillary Clinton');
+  });
+
   it('knows the gender of first names common in the news beyond the usual lists (Tad, Arianna)', () => {
     const a = attribute('Hillary Clinton spoke in Ohio.', 'Sanders adviser Tad Devine told reporters the campaign would go on.', '“Shutting people out is wrong,” she said.');
     expect(speakerOf(a, 'Shutting people out')?.name).toBe('Hillary Clinton');
