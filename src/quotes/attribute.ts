@@ -131,7 +131,7 @@ function isProperName(tokens: readonly Token[], np: readonly [number, number]): 
 const PRONOUN_WORDS = /^(?:he|she|they|it|we|i|you)$/i;
 
 /** Does the phrase hold a capitalised word or a pronoun (a name rather than a description)? */
-function isNameLike(tokens: readonly Token[], np: readonly [number, number]): boolean {
+export function isNameLike(tokens: readonly Token[], np: readonly [number, number]): boolean {
   for (let k = np[0]; k <= np[1]; k++) if (/^\p{Lu}/u.test(tokens[k]!.text) && !DETERMINERS.has(tokens[k]!.text.toLowerCase())) return true;
   return np[0] === np[1] && /^(?:he|she|they|it|we)$/i.test(tokens[np[0]]!.text);
 }

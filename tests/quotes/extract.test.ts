@@ -321,6 +321,19 @@ describe('a phrase that continues the speaker', () => {
   });
 });
 
+describe('a bare quote in a new paragraph', () => {
+  it('gives it to the person named as the subject of the sentence before it in its paragraph', () => {
+    const qs = quotes('“We will not back down,” Pence said on CNN.', 'Chuck Todd was shocked. “Do you want to be associated with a fascist?”');
+    expect(qs[1]!.group).toBeNull();
+    expect(qs[1]!.mention?.text).toBe('Chuck Todd');
+  });
+
+  it('still continues the quote before when that sentence’s subject is a pronoun', () => {
+    const qs = quotes('“We will not back down,” Pence said on CNN.', 'He went further. “We will win this fight.”');
+    expect(qs[1]!.group).toBe('q1');
+  });
+});
+
 describe('what is not a quote', () => {
   it('does not take a show title after a possessive for a quote', () => {
     expect(quotes('Johnson told MSNBC’s “Morning Joe” on Friday that the case was closed.')).toHaveLength(0);
