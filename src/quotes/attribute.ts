@@ -137,10 +137,10 @@ export function isNameLike(tokens: readonly Token[], np: readonly [number, numbe
 }
 
 /** Words that open a sentence before its subject ("But", "Still,", "In 2014,"). */
-const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
+const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
 
 /** Opening adverbs: one word, not a clause. */
-const ADVERB_OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|now|then|also|later|earlier|instead|indeed|again|moreover|yesterday|today|tonight)$/i;
+const ADVERB_OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|yesterday|today|tonight)$/i;
 
 /** The sentence's subject: its first phrase after any opening words or an opening clause, before `hi`. */
 export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number): [number, number] | null {

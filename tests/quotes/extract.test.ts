@@ -334,6 +334,13 @@ describe('a bare quote in a new paragraph', () => {
   });
 });
 
+describe('sentence adverbs', () => {
+  it('skips an opening sentence adverb when looking for the subject (Likewise, Nevertheless)', () => {
+    const q = only('Likewise, a paper from the Brookings Institution had this to say about his plan: “Families from the top half would receive 24 percent more.”');
+    expect(q.mention?.text).toBe('a paper from the Brookings Institution');
+  });
+});
+
 describe('what is not a quote', () => {
   it('does not take a show title after a possessive for a quote', () => {
     expect(quotes('Johnson told MSNBC’s “Morning Joe” on Friday that the case was closed.')).toHaveLength(0);
