@@ -238,6 +238,12 @@ describe('cues and source mentions', () => {
     expect(only('SHORT READS:', '—“A sketch artist gets a gallery show,” by the Post’s Amy Spencer.').mention?.text).not.toBe('SHORT');
   });
 
+  it('reads "described as" with its object before the subject (an explosion that X described as “…”) as a cue', () => {
+    const q = only('Twenty-nine people were injured by an explosion that Mayor Bill de Blasio described as “an intentional act.”');
+    expect(q.cue).toBe('described');
+    expect(q.mention?.text).toBe('Mayor Bill de Blasio');
+  });
+
   it('reads "referred to X as" and "described X Y Z as" as naming cues of their subject', () => {
     const [a, b] = quotes('On Monday, Bush referred to Rubio as “a bright, charismatic leader” but described his leadership skills as a “work in progress.”');
     expect(a?.mention?.text).toBe('Bush');
