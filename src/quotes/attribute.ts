@@ -157,9 +157,11 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
         k += tokens[k + 1]?.text === ',' ? 2 : 1;
         continue;
       }
+      // (a quoted title followed by a capitalised word ends the clause too: its comma is inside the marks, as in
+      // 'On “Face the Nation,” Sen. Bernie Sanders identified …')
       let j = k;
-      while (j < hi && j < k + 25 && tokens[j]!.text !== ',') j++;
-      k = tokens[j]?.text === ',' && j < hi ? j + 1 : k + 1;
+      while (j < hi && j < k + 25 && tokens[j]!.text !== ',' && !(tokens[j]!.text === QUOTE_TOKEN && j > k && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? ''))) j++;
+      k = (tokens[j]?.text === ',' || tokens[j]?.text === QUOTE_TOKEN) && j < hi ? j + 1 : k + 1;
     }
   }
   const np = phraseAfter(tokens, k, hi);

@@ -340,6 +340,13 @@ describe('a bare quote in a new paragraph', () => {
   });
 });
 
+describe('an opening clause that ends in a quoted title', () => {
+  it('ends the clause at the title when a capitalised word follows it (its comma is inside the marks)', () => {
+    const q = quotes('“We must step away from these efforts,” Pence said on CNN.', 'On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost the primaries, named bigotry as one of the reasons. “The younger people are sick and tired of discrimination.”').at(-1)!;
+    expect(q.mention?.text).toBe('Sen. Bernie Sanders');
+  });
+});
+
 describe('sentence adverbs', () => {
   it('skips an opening sentence adverb when looking for the subject (Likewise, Nevertheless)', () => {
     const q = only('Likewise, a paper from the Brookings Institution had this to say about his plan: “Families from the top half would receive 24 percent more.”');
