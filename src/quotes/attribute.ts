@@ -122,7 +122,7 @@ function isDescription(tokens: readonly Token[], np: readonly [number, number]):
 }
 
 /** A proper name: every word capitalised (initials and particles allowed), at least two words ("Jeff Weaver"). */
-function isProperName(tokens: readonly Token[], np: readonly [number, number]): boolean {
+export function isProperName(tokens: readonly Token[], np: readonly [number, number]): boolean {
   if (np[1] <= np[0]) return false;
   for (let k = np[0]; k <= np[1]; k++) if (!/^\p{Lu}/u.test(tokens[k]!.text) && !/^(?:de|van|von|da|di|du|la|le|del|der|bin|al)$/.test(tokens[k]!.text)) return false;
   return true;

@@ -6,10 +6,10 @@
  */
 import { message } from '../messages.ts';
 import type { Line, Mention, Message, ParsedArticle, Part, QuoteKind, QuoteSpan, QuotedArticle } from '../types.ts';
-import { QUOTE_TOKEN, attribute, isNameLike, sentenceSubject, type Found, type Pattern } from './attribute.ts';
+import { QUOTE_TOKEN, attribute, isNameLike, isProperName, sentenceSubject, type Found, type Pattern } from './attribute.ts';
 import { cueLemma, isCueForm, isParticiple } from './cues.ts';
 import { findMarkSpans, type MarkSpan } from './marks.ts';
-import { phraseBefore } from './phrases.ts';
+import { DETERMINERS, phraseAfter, phraseBefore } from './phrases.ts';
 import { datelineEnd, maskQuotes, sentenceBounds, tokenize, type Token } from './text.ts';
 
 export { findMarkSpans } from './marks.ts';
@@ -198,7 +198,14 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
   const namedBefore = (d: Draft): [number, number] | null => {
     const tokens = d.sentence > 0 ? plain.get(`${d.block.paragraph}:${d.sentence - 1}`) : undefined;
     if (tokens === undefined) return null;
-    const np = sentenceSubject(tokens, 0, tokens.length);
+    let np = sentenceSubject(tokens, 0, tokens.length);
+    // a description with a name in apposition is that name: "His former business partner at Lenox, Lawrence B. Cummings, called …"
+    if (np !== null && DETERMINERS.has(tokens[np[0]]!.text.toLowerCase())) {
+      let c = np[1] + 1;
+      while (c < tokens.length && c <= np[1] + 4 && tokens[c]!.text !== ',') c++;
+      const named = tokens[c]?.text === ',' ? phraseAfter(tokens, c + 1) : null;
+      if (named !== null && tokens[named[1] + 1]?.text === ',' && isProperName(tokens, named)) np = named;
+    }
     if (np === null || !isNameLike(tokens, np) || /^(?:he|she|they|it|we)$/i.test(tokens[np[0]]!.text)) return null;
     return [tokens[np[0]]!.start, tokens[np[1]]!.end];
   };

@@ -334,6 +334,11 @@ describe('a bare quote in a new paragraph', () => {
     expect(qs[1]!.mention?.text).toBe('Chuck Todd');
   });
 
+  it('takes the name in apposition to a description that is that sentence’s subject', () => {
+    const qs = quotes('“I am having my Jeffersonian moment,” Mr. Clarke said.', 'His former business partner at Lenox, Lawrence B. Cummings, called him a master at deals. “He showed again and again an ability to put together deals.”');
+    expect(qs[1]!.mention?.text).toBe('Lawrence B. Cummings');
+  });
+
   it('still continues the quote before when that sentence’s subject is a pronoun', () => {
     const qs = quotes('“We will not back down,” Pence said on CNN.', 'He went further. “We will win this fight.”');
     expect(qs[1]!.group).toBe('q1');
