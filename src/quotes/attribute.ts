@@ -182,6 +182,13 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
 function reportingClause(tokens: readonly Token[], k: number, lo: number): TokenFound | null {
   // a subject after a comma or a conjunction opens a clause of its own ("After Trump argued that …, Rubio said …")
   if (/^(?:[,—–―-]|while|whereas|but|although|though|because|when|after|before|since|as|if)$/i.test(tokens[k - 1]?.text ?? '')) return null;
+  // with "that" left out: "She says it underscores that Trump is “…”" is hers
+  const c0 = k - 1;
+  // (not after "told", "asked": what follows them is their object)
+  if (c0 > lo && isCue(tokens, c0) && !isParticiple(tokens[c0]!.text) && !/^(?:tell|ask|inform|remind|warn|urge|thank)$/.test(cueLemma(tokens[c0]!.text) ?? 'tell') && !NAMING_LEMMAS.has(cueLemma(tokens[c0]!.text) ?? '')) {
+    const np = subjectOf(tokens, c0, lo);
+    if (np !== null) return { cue: cueRange(tokens, c0), mention: np, pattern: 'reported' };
+  }
   for (let j = k - 1; j > lo; j--) {
     const t = tokens[j]!.text;
     if (t === QUOTE_TOKEN || /^(?:[.!?:;—–―]|which|who|whom|whose|while|whereas|but)$/i.test(t)) return null;

@@ -149,6 +149,17 @@ describe('cues and source mentions', () => {
     expect(q.cue).toBe('According to');
   });
 
+  it('gives a clause inside reported speech to the one reporting it when "that" is left out (She says it underscores …)', () => {
+    const q = only('She says it underscores that Trump is “temperamentally unfit to be commander-in-chief.”');
+    expect(q.mention?.text).toBe('She');
+    expect(q.cue).toBe('says');
+  });
+
+  it('does not read the object of "told" as the subject of a reported clause', () => {
+    const q = only('Morial told a young woman who suggested that people may not vote that “this is not the first generation to be frustrated.”');
+    expect(q.mention?.text).not.toBe('Morial');
+  });
+
   it('gives a clause inside reported speech to the one reporting it (Trump said that Romney begged … and “…”)', () => {
     const q = only('At the rally, Trump said that Romney begged him for an endorsement in 2012 and “would have dropped to his knees” if asked.');
     expect(q.mention?.text).toBe('Trump');
