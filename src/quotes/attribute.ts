@@ -72,6 +72,9 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
     i = skipBetween(tokens, i - 3 >= lo && /^(?:a|few|several|\d+|two|three|four|five|six|seven|eight|nine|ten)$/i.test(tokens[i - 2]!.text) ? (/^few$/i.test(tokens[i - 2]!.text) && /^a$/i.test(tokens[i - 3]?.text ?? '') ? i - 4 : i - 3) : i - 2, -1, tokens.length);
   } else if (i - 1 >= lo && /^(?:week|month|year|night|weekend|time)$/i.test(tokens[i]!.text) && /^(?:last|this|next)$/i.test(tokens[i - 1]!.text)) {
     i = skipBetween(tokens, i - 2, -1, tokens.length);
+  } else if (i - 3 >= lo && /^(?:time|moment)$/i.test(tokens[i]!.text) && /^(?:the|that)$/i.test(tokens[i - 1]!.text) && /^at$/i.test(tokens[i - 2]!.text)) {
+    // "Trump at the time said"
+    i = skipBetween(tokens, i - 3, -1, tokens.length);
   }
   if (i < lo) return null;
   const w = tokens[i]!.text.toLowerCase();

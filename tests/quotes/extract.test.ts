@@ -155,6 +155,11 @@ describe('cues and source mentions', () => {
     expect(q.cue).toBe('says');
   });
 
+  it('skips "at the time" between a subject and its cue (Trump at the time said)', () => {
+    const q = only('Trump at the time said he would “look into” the matter.');
+    expect(q.mention?.text).toBe('Trump');
+  });
+
   it('does not read the object of "told" as the subject of a reported clause', () => {
     const q = only('Morial told a young woman who suggested that people may not vote that “this is not the first generation to be frustrated.”');
     expect(q.mention?.text).not.toBe('Morial');
