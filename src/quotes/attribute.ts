@@ -36,10 +36,10 @@ function isCue(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (t === undefined) return false;
   if (!inHeadline && /^\p{Lu}/u.test(t.text) && k > 0) return false;
-  // a word right after a determiner is a noun: "a phone call", "the report"
+  // a word right after a determiner or "of" is a noun: "a phone call", "the report", "a series of tweets"
   const prevText = tokens[k - 1]?.text ?? '';
   const before = prevText.toLowerCase();
-  if (DETERMINERS.has(before) || /^(?:press|phone|conference|robo)$/.test(prevText)) return false;
+  if (DETERMINERS.has(before) || before === 'of' || /^(?:press|phone|conference|robo)$/.test(prevText)) return false;
   // the words after it are read only for a cue form (most words are none)
   return isCueForm(t.text) && cueLemma(t.text, restAfter(tokens, k)) !== null;
 }

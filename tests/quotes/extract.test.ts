@@ -160,6 +160,11 @@ describe('cues and source mentions', () => {
     expect(q.mention?.text).toBe('Trump');
   });
 
+  it('reads a cue form after "of" as a noun (a series of tweets … saying)', () => {
+    const q = only('Trump unleashed a series of tweets early Friday saying that Clinton had shown bad judgment in using Machado “as a paragon of virtue.”');
+    expect(q.mention?.text).toBe('Trump');
+  });
+
   it('does not read the object of "told" as the subject of a reported clause', () => {
     const q = only('Morial told a young woman who suggested that people may not vote that “this is not the first generation to be frustrated.”');
     expect(q.mention?.text).not.toBe('Morial');
