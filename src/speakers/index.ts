@@ -120,13 +120,17 @@ function byRoleWords(ctx: Context, pos: Position, description: readonly string[]
 
 /** The organisation (or country) "they" / "it" / "the campaign" points back to. */
 function orgAntecedent(ctx: Context, pos: Position, test: (e: Entity) => boolean, subjectOnly = false): Entity | null {
+  // the latest fitting mention in this paragraph and the four before (read from the index by block, not from every entity)
   const block = Math.floor(pos / BLOCK);
-  const list = ctx.inv.entities
-    .filter(test)
-    .map((e) => ({ e, at: lastMentionBefore(e, pos, true, subjectOnly) }))
-    .filter((x) => x.at >= 0 && block - Math.floor(x.at / BLOCK) <= 4)
-    .sort((a, b) => b.at - a.at);
-  return list[0]?.e ?? null;
+  let best: Entity | null = null;
+  let bestAt = -1;
+  for (const { e, m } of mentionsIn(ctx, block - 4, block)) {
+    if (m.pos < pos && m.pos > bestAt && !m.inQuote && (!subjectOnly || m.subject) && test(e)) {
+      best = e;
+      bestAt = m.pos;
+    }
+  }
+  return best;
 }
 
 /** Plural people-nouns that make an unnamed collective source ("Critics say"). */
