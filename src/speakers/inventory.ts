@@ -194,6 +194,8 @@ export function collectEntities(article: QuotedArticle): Inventory {
         const gender = /^he$/i.test(t.text) ? 'm' : /^she$/i.test(t.text) ? 'f' : null;
         if (gender !== null && !isInQuote(b, t.start)) pronouns.push({ pos: bi * BLOCK + t.start, block: bi, sentence: si, index: subjectRange[0], gender });
       }
+      // a subordinate clause that opens the sentence ("While Obama had …, that has not …"): no name in it is the subject
+      const opening = /^(?:while|when|although|though|because|since|if|whereas|unless|once|until)$/i.test(tokens[0]?.text ?? '') ? tokens.findIndex((t) => t.text === ',') : -1;
       let firstName = true;
       for (const [s, e] of runs(tokens)) {
         const first = tokens[s]!;
@@ -242,7 +244,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
         const led = /^(?:The|A|An)$/.test(tokens[s]!.text) ? s + 1 : s;
         if (led === e && (led > s || /^(?:the|a|an|these|those|its|their)$/i.test(tokens[s - 1]?.text ?? '')) && /^\p{Ll}/u.test(tokens[e + 1]?.text ?? '') &&
           cueLemma(tokens[e + 1]!.text) === null && !BETWEEN.has(tokens[e + 1]!.text)) modifierAt.add(bi * BLOCK + first.start);
-        const subject = !inQuote && ((subjectRange !== null ? s <= subjectRange[1] && e >= subjectRange[0] : firstName && s <= 8) || cueNext);
+        const subject = !inQuote && ((subjectRange !== null ? s <= subjectRange[1] && e >= subjectRange[0] : firstName && s <= 8 && !(s < opening)) || cueNext);
         occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject, cueSubject: !inQuote && cueNext, roleBefore });
         if (!inQuote) firstName = false;
         // "the Clinton campaign", "Trump’s campaign": the campaign is an organisation of its own

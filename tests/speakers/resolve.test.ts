@@ -54,6 +54,15 @@ describe('pronouns', () => {
     expect(speakerOf(a, 'This will not work')?.name).toBe('Sergey Lavrov');
   });
 
+  it('does not take a name inside an opening subordinate clause for the subject a later "he" refers to', () => {
+    const a = attribute(
+      'Ted Cruz, who won Oklahoma, is calling for his rivals to drop out.',
+      'Though he did not mention Marco Rubio by name, he made it clear that they should drop out.',
+      'He asked them to “prayerfully consider” the future of their campaigns.',
+    );
+    expect(speakerOf(a, 'prayerfully consider')?.name).toBe('Ted Cruz');
+  });
+
   it('resolves "he" to the subject, not to the nearest name', () => {
     const a = attribute('Lavrov cautioned that any summit between Putin and Zelenskyy must be prepared carefully.', '“Nothing is ready,” he said.');
     expect(speakerOf(a, 'Nothing is ready')?.name).toBe('Lavrov');
