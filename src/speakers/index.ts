@@ -183,8 +183,9 @@ const GENERIC_ORG_HEADS = new Set(['group', 'organization', 'organisation', 'com
 
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
-  // an age before a name describes the name: "17-year-old Jared Potts"
-  const written = text.trim().replace(/^(he|she|they|it|we|i)[’'](?:s|re|ll|d|ve)$/iu, '$1').replace(/^\p{N}+-year-old\s+(?=\p{Lu})/u, '');
+  // an age before a name describes the name: "17-year-old Jared Potts"; so does a year or a date before role words
+  // ("9/11 widow Terry Strada", "2012 nominee Mitt Romney")
+  const written = text.trim().replace(/^(he|she|they|it|we|i)[’'](?:s|re|ll|d|ve)$/iu, '$1').replace(/^\p{N}+-year-old\s+(?=\p{Lu})/u, '').replace(/^\p{N}+(?:\/\p{N}+)?\s+(?=\p{Ll}[\p{L}\s-]*\s\p{Lu})/u, '');
   const lower = written.toLowerCase();
   const words = lower.split(/\s+/u);
   const first = words[0] ?? '';

@@ -25,6 +25,17 @@ describe('names, titles and roles', () => {
     expect(s?.type).toBe('person');
   });
 
+  it('reads a year or a date before role words as part of the description, not of the name (9/11 widow Terry Strada)', () => {
+    const a = attribute('“They are 100 percent wrong,” said 9/11 widow Terry Strada.', '“We were outspent,” said 2012 nominee Mitt Romney.');
+    expect(speakerOf(a, 'They are 100 percent wrong')?.name).toBe('Terry Strada');
+    expect(speakerOf(a, 'We were outspent')?.name).toBe('Mitt Romney');
+  });
+
+  it('does not read a share of a group as a description before a name (75 percent of Democrats)', () => {
+    const a = attribute('Hillary Clinton led the poll.', 'Asked whether Clinton “has the integrity to serve effectively as president,” 75 percent of Democrats said yes.');
+    expect(speakerOf(a, 'has the integrity')?.name).not.toBe('Hillary Clinton');
+  });
+
   it('spells out abbreviated titles in roles', () => {
     const a = attribute('“The bill is dead,” said Sen. Maria Lopez.');
     expect(speakerOf(a, 'The bill is dead')?.roles).toEqual(['Senator']);
