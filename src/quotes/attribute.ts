@@ -36,10 +36,10 @@ function isCue(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (t === undefined) return false;
   if (!inHeadline && /^\p{Lu}/u.test(t.text) && k > 0) return false;
-  // a word right after a determiner is a noun: "a phone call", "the report"
+  // a word right after a determiner or "of" is a noun: "a phone call", "the report", "a series of tweets"
   const prevText = tokens[k - 1]?.text ?? '';
   const before = prevText.toLowerCase();
-  if (DETERMINERS.has(before) || /^(?:press|phone|conference|robo)$/.test(prevText)) return false;
+  if (DETERMINERS.has(before) || before === 'of' || /^(?:press|phone|conference|robo)$/.test(prevText)) return false;
   // the words after it are read only for a cue form (most words are none)
   return isCueForm(t.text) && cueLemma(t.text, restAfter(tokens, k)) !== null;
 }
@@ -72,6 +72,9 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
     i = skipBetween(tokens, i - 3 >= lo && /^(?:a|few|several|\d+|two|three|four|five|six|seven|eight|nine|ten)$/i.test(tokens[i - 2]!.text) ? (/^few$/i.test(tokens[i - 2]!.text) && /^a$/i.test(tokens[i - 3]?.text ?? '') ? i - 4 : i - 3) : i - 2, -1, tokens.length);
   } else if (i - 1 >= lo && /^(?:week|month|year|night|weekend|time)$/i.test(tokens[i]!.text) && /^(?:last|this|next)$/i.test(tokens[i - 1]!.text)) {
     i = skipBetween(tokens, i - 2, -1, tokens.length);
+  } else if (i - 3 >= lo && /^(?:time|moment)$/i.test(tokens[i]!.text) && /^(?:the|that)$/i.test(tokens[i - 1]!.text) && /^at$/i.test(tokens[i - 2]!.text)) {
+    // "Trump at the time said"
+    i = skipBetween(tokens, i - 3, -1, tokens.length);
   }
   if (i < lo) return null;
   const w = tokens[i]!.text.toLowerCase();
@@ -122,7 +125,7 @@ function isDescription(tokens: readonly Token[], np: readonly [number, number]):
 }
 
 /** A proper name: every word capitalised (initials and particles allowed), at least two words ("Jeff Weaver"). */
-function isProperName(tokens: readonly Token[], np: readonly [number, number]): boolean {
+export function isProperName(tokens: readonly Token[], np: readonly [number, number]): boolean {
   if (np[1] <= np[0]) return false;
   for (let k = np[0]; k <= np[1]; k++) if (!/^\p{Lu}/u.test(tokens[k]!.text) && !/^(?:de|van|von|da|di|du|la|le|del|der|bin|al)$/.test(tokens[k]!.text)) return false;
   return true;
@@ -131,16 +134,16 @@ function isProperName(tokens: readonly Token[], np: readonly [number, number]): 
 const PRONOUN_WORDS = /^(?:he|she|they|it|we|i|you)$/i;
 
 /** Does the phrase hold a capitalised word or a pronoun (a name rather than a description)? */
-function isNameLike(tokens: readonly Token[], np: readonly [number, number]): boolean {
+export function isNameLike(tokens: readonly Token[], np: readonly [number, number]): boolean {
   for (let k = np[0]; k <= np[1]; k++) if (/^\p{Lu}/u.test(tokens[k]!.text) && !DETERMINERS.has(tokens[k]!.text.toLowerCase())) return true;
   return np[0] === np[1] && /^(?:he|she|they|it|we)$/i.test(tokens[np[0]]!.text);
 }
 
 /** Words that open a sentence before its subject ("But", "Still,", "In 2014,"). */
-const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
+const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
 
 /** Opening adverbs: one word, not a clause. */
-const ADVERB_OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|now|then|also|later|earlier|instead|indeed|again|moreover|yesterday|today|tonight)$/i;
+const ADVERB_OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|yesterday|today|tonight)$/i;
 
 /** The sentence's subject: its first phrase after any opening words or an opening clause, before `hi`. */
 export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number): [number, number] | null {
@@ -157,9 +160,11 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
         k += tokens[k + 1]?.text === ',' ? 2 : 1;
         continue;
       }
+      // (a quoted title followed by a capitalised word ends the clause too: its comma is inside the marks, as in
+      // 'On “Face the Nation,” Sen. Bernie Sanders identified …')
       let j = k;
-      while (j < hi && j < k + 25 && tokens[j]!.text !== ',') j++;
-      k = tokens[j]?.text === ',' && j < hi ? j + 1 : k + 1;
+      while (j < hi && j < k + 25 && tokens[j]!.text !== ',' && !(tokens[j]!.text === QUOTE_TOKEN && j > k && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? ''))) j++;
+      k = (tokens[j]?.text === ',' || tokens[j]?.text === QUOTE_TOKEN) && j < hi ? j + 1 : k + 1;
     }
   }
   const np = phraseAfter(tokens, k, hi);
@@ -180,6 +185,13 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
 function reportingClause(tokens: readonly Token[], k: number, lo: number): TokenFound | null {
   // a subject after a comma or a conjunction opens a clause of its own ("After Trump argued that …, Rubio said …")
   if (/^(?:[,—–―-]|while|whereas|but|although|though|because|when|after|before|since|as|if)$/i.test(tokens[k - 1]?.text ?? '')) return null;
+  // with "that" left out: "She says it underscores that Trump is “…”" is hers
+  const c0 = k - 1;
+  // (not after "told", "asked": what follows them is their object)
+  if (c0 > lo && isCue(tokens, c0) && !isParticiple(tokens[c0]!.text) && !/^(?:tell|ask|inform|remind|warn|urge|thank)$/.test(cueLemma(tokens[c0]!.text) ?? 'tell') && !NAMING_LEMMAS.has(cueLemma(tokens[c0]!.text) ?? '')) {
+    const np = subjectOf(tokens, c0, lo);
+    if (np !== null) return { cue: cueRange(tokens, c0), mention: np, pattern: 'reported' };
+  }
   for (let j = k - 1; j > lo; j--) {
     const t = tokens[j]!.text;
     if (t === QUOTE_TOKEN || /^(?:[.!?:;—–―]|which|who|whom|whose|while|whereas|but)$/i.test(t)) return null;

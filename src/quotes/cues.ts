@@ -123,7 +123,7 @@ const NEEDS_PARTICLE: Readonly<Record<string, RegExp>> = {
   laugh: /^\s*[,:.]/i,
   sigh: /^\s*[,:.]/i,
   propose: /^\s*[,:]/i,
-  describe: /^(?:\s*[,:.]|\s+(?:\w+\s+){1,3}as\b|\s+(?:it|him|her|them|this|that|the)\b)/i,
+  describe: /^(?:\s*[,:.]|\s+(?:\w+\s+){0,3}as\b|\s+(?:it|him|her|them|this|that|the)\b)/i,
   highlight: /^$/,
   remind: /^\s+\w+\s+(?:that|of)\b|^\s*[,:]/i,
   attack: /^$/,

@@ -6,10 +6,10 @@
  */
 import { message } from '../messages.ts';
 import type { Line, Mention, Message, ParsedArticle, Part, QuoteKind, QuoteSpan, QuotedArticle } from '../types.ts';
-import { QUOTE_TOKEN, attribute, sentenceSubject, type Found, type Pattern } from './attribute.ts';
+import { QUOTE_TOKEN, attribute, isNameLike, isProperName, sentenceSubject, type Found, type Pattern } from './attribute.ts';
 import { cueLemma, isCueForm, isParticiple } from './cues.ts';
 import { findMarkSpans, type MarkSpan } from './marks.ts';
-import { phraseBefore } from './phrases.ts';
+import { DETERMINERS, phraseAfter, phraseBefore } from './phrases.ts';
 import { datelineEnd, maskQuotes, sentenceBounds, tokenize, type Token } from './text.ts';
 
 export { findMarkSpans } from './marks.ts';
@@ -129,6 +129,8 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
   const drafts: Draft[] = [];
   const events: SpeechEvent[] = [];
   const unclosed = new Set<Draft>();
+  /** The tokens of each body sentence, by paragraph and sentence. */
+  const plain = new Map<string, Token[]>();
   let order = 0;
   for (const block of blocksOf(article)) {
     const { text } = block;
@@ -141,6 +143,7 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
       const from = start === 0 ? dateline : start;
       const inSentence = spans.filter((s) => s.open >= from && s.open < to);
       const { tokens, quoteAt } = sentenceTokens(masked, from, to, inSentence);
+      if (block.in === 'body') plain.set(`${block.paragraph}:${si}`, tokens);
       if (inSentence.length === 0) {
         // remember reported speech: the last finite cue with a subject
         if (block.in !== 'body') return;
@@ -191,11 +194,27 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
     });
   }
 
+  // The named subject of the sentence before a quote that opens its own sentence.
+  const namedBefore = (d: Draft): [number, number] | null => {
+    const tokens = d.sentence > 0 ? plain.get(`${d.block.paragraph}:${d.sentence - 1}`) : undefined;
+    if (tokens === undefined) return null;
+    let np = sentenceSubject(tokens, 0, tokens.length);
+    // a description with a name in apposition is that name: "His former business partner at Lenox, Lawrence B. Cummings, called …"
+    if (np !== null && DETERMINERS.has(tokens[np[0]]!.text.toLowerCase())) {
+      let c = np[1] + 1;
+      while (c < tokens.length && c <= np[1] + 4 && tokens[c]!.text !== ',') c++;
+      const named = tokens[c]?.text === ',' ? phraseAfter(tokens, c + 1) : null;
+      if (named !== null && tokens[named[1] + 1]?.text === ',' && isProperName(tokens, named)) np = named;
+    }
+    if (np === null || !isNameLike(tokens, np) || /^(?:he|she|they|it|we)$/i.test(tokens[np[0]]!.text)) return null;
+    return [tokens[np[0]]!.start, tokens[np[1]]!.end];
+  };
+
   // Groups: interrupted quotes, multi-paragraph quotes, bare continuation quotes.
   const groupOf = new Map<Draft, Draft>();
   const keep: Draft[] = [];
   for (let i = 0; i < drafts.length; i++) {
-    const d = drafts[i]!;
+    let d = drafts[i]!;
     const prev = keep.at(-1);
     // a quotation left open at the end of its paragraph must be continued by the next one
     if (unclosed.has(d)) {
@@ -211,6 +230,12 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
       groupOf.set(d, groupOf.get(prev) ?? prev);
     } else if (prev !== undefined && prev.block === d.block && prev.sentence === d.sentence && (prev.found.pattern === 'trailing' || prev.found.pattern === 'inverted') && interrupts(prev, d)) {
       groupOf.set(d, groupOf.get(prev) ?? prev);
+    } else if (d.found.pattern === 'none' && d.startsSentence && d.block.in === 'body' && prev !== undefined && prev.block.in === 'body' && prev.block !== d.block && !isTitle(d, false) && namedBefore(d) !== null) {
+      // a bare quote in a new paragraph, after a sentence whose subject is named there, is that subject's, not a
+      // continuation of the quote before: “…,” Pence said. / Sen. Bernie Sanders identified … as one of the reasons. “…”
+      const named = d;
+      d = { ...d, found: { cue: null, mention: namedBefore(d), pattern: 'subject' } };
+      if (unclosed.has(named)) unclosed.add(d);
     } else if (d.found.pattern === 'none' && d.startsSentence && d.block.in === 'body' && prev !== undefined && prev.block.in === 'body') {
       // a bare quote right after an attributed one continues it, unless reported speech came in between
       const near = d.block.paragraph - prev.block.paragraph <= 1;

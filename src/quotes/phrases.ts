@@ -210,10 +210,13 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
     sawNoun = true;
   } else {
     // lowercase role words before a name: "councilmember Mark Levine", "public defender Shannon S. Quill"
-    let k = start;
-    // (an age counts as one: "17-year-old Jared Potts")
+    // (an age counts as one: "17-year-old Jared Potts"; a year or a date may qualify them: "9/11 widow Terry Strada",
+    // "2012 nominee Mitt Romney")
+    const dated = /^\p{N}+$/u.test(first.text);
+    let k = !dated ? start : tokens[start + 1]?.text === '/' && /^\p{N}+$/u.test(tokens[start + 2]?.text ?? '') ? start + 3 : start + 1;
+    const from = k;
     while (k < hi && k < start + 4 && (/^[\p{Ll}-]+$/u.test(tokens[k]!.text) || /^\p{N}+-year-old$/u.test(tokens[k]!.text)) && (!FORWARD_STOP.has(tokens[k]!.text) || (tokens[k]!.text === 'of' && k > start)) && cueLemma(tokens[k]!.text, restOf(tokens, k)) === null && !BETWEEN.has(tokens[k]!.text)) k++;
-    if (k === start || k >= hi || !isNameWord(tokens[k]!, restOf(tokens, k))) return null;
+    if (k === start || (dated && (k === from || tokens.slice(from, k).some((t) => /^(?:of|percent|per|in|for)$/.test(t.text)))) || k >= hi || !isNameWord(tokens[k]!, restOf(tokens, k))) return null;
     const rest = phraseAfter(tokens, k, hi);
     return rest === null ? null : [start, rest[1]];
   }

@@ -120,13 +120,17 @@ function byRoleWords(ctx: Context, pos: Position, description: readonly string[]
 
 /** The organisation (or country) "they" / "it" / "the campaign" points back to. */
 function orgAntecedent(ctx: Context, pos: Position, test: (e: Entity) => boolean, subjectOnly = false): Entity | null {
+  // the latest fitting mention in this paragraph and the four before (read from the index by block, not from every entity)
   const block = Math.floor(pos / BLOCK);
-  const list = ctx.inv.entities
-    .filter(test)
-    .map((e) => ({ e, at: lastMentionBefore(e, pos, true, subjectOnly) }))
-    .filter((x) => x.at >= 0 && block - Math.floor(x.at / BLOCK) <= 4)
-    .sort((a, b) => b.at - a.at);
-  return list[0]?.e ?? null;
+  let best: Entity | null = null;
+  let bestAt = -1;
+  for (const { e, m } of mentionsIn(ctx, block - 4, block)) {
+    if (m.pos < pos && m.pos > bestAt && !m.inQuote && (!subjectOnly || m.subject) && test(e)) {
+      best = e;
+      bestAt = m.pos;
+    }
+  }
+  return best;
 }
 
 /** Plural people-nouns that make an unnamed collective source ("Critics say"). */
@@ -174,10 +178,14 @@ const AIDE_HEADS = new Set(['manager', 'director', 'counsel', 'chairman', 'chair
 /** What a named owner speaks through, besides documents: "Gowdy’s office". */
 const OWNER_SPEAKS = new Set(['office', 'offices', 'team', 'staff', 'account', 'feed', 'page', 'website', 'site', 'blog', 'words', 'language', 'remarks', 'comments', 'speech', 'testimony', 'tweets', 'twitter', 'facebook', 'answer', 'response', 'reply', 'retort', 'remark', 'comment', 'message', 'slogan', 'catchphrase', 'mantra', 'refrain', 'motto']);
 
+/** Description heads that any organisation may answer to, whatever its name ("the group", "the company"). */
+const GENERIC_ORG_HEADS = new Set(['group', 'organization', 'organisation', 'company', 'firm', 'agency', 'union']);
+
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
-  // an age before a name describes the name: "17-year-old Jared Potts"
-  const written = text.trim().replace(/^(he|she|they|it|we|i)[’'](?:s|re|ll|d|ve)$/iu, '$1').replace(/^\p{N}+-year-old\s+(?=\p{Lu})/u, '');
+  // an age before a name describes the name: "17-year-old Jared Potts"; so does a year or a date before role words
+  // ("9/11 widow Terry Strada", "2012 nominee Mitt Romney")
+  const written = text.trim().replace(/^(he|she|they|it|we|i)[’'](?:s|re|ll|d|ve)$/iu, '$1').replace(/^\p{N}+-year-old\s+(?=\p{Lu})/u, '').replace(/^\p{N}+(?:\/\p{N}+)?\s+(?=\p{Ll}[\p{L}\s-]*\s\p{Lu})/u, '');
   const lower = written.toLowerCase();
   const words = lower.split(/\s+/u);
   const first = words[0] ?? '';
@@ -193,6 +201,12 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   if (words.length === 1 && (first === 'they' || first === 'we')) return null;
   if (words.length === 1 && first === 'it') {
     // "it said" is an organisation's (or a document's); a place that was named last leaves it unnamed
+    // an organisation that is the subject of this sentence comes first ("The Security Council condemned North Korea's test,
+    // what it called “…”")
+    const block = Math.floor(pos / BLOCK);
+    const sentence = ctx.inv.sentenceOf(block, pos % BLOCK);
+    const own = mentionsIn(ctx, block, block).find(({ e: x, m }) => m.sentence === sentence && m.pos < pos && m.subject && !m.inQuote && x.type === 'organization');
+    if (own !== undefined) return { kind: 'entity', entity: own.e, confidence: 0.6 };
     const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' || x.type === 'country' || x.type === 'group');
     return e === null || e.type === 'country' ? null : { kind: 'entity', entity: e, confidence: 0.6 };
   }
@@ -241,7 +255,9 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     }
     if (ORG_DESCRIPTION_HEADS.has(head)) {
       // its last word, or its head before "of", "on", "for" ("the commission" → Commission on Presidential Debates)
-      const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.some((w, i) => w.toLowerCase() === head && (i === x.words.length - 1 || /^(?:of|on|for)$/i.test(x.words[i + 1] ?? '')))) ?? null;
+      const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.some((w, i) => w.toLowerCase() === head && (i === x.words.length - 1 || /^(?:of|on|for)$/i.test(x.words[i + 1] ?? ''))))
+        // a head any organisation may have ("the group", "the company"): the organisation last named as a subject
+        ?? (GENERIC_ORG_HEADS.has(head) && ['the', 'this', 'that'].includes(first) ? orgAntecedent(ctx, pos, (x) => x.type === 'organization', true) : null);
       return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };
     }
     // a description that repeats a word of a name the article gave ("the alliance", "the attendants")
@@ -292,7 +308,7 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     if (e !== undefined) return { kind: 'entity', entity: e, confidence: 0.95 };
     return { kind: 'other', name: parts.name, type: nameType(parts.words, parts.hadThe), confidence: 0.9 };
   }
-  const e = matchSingle(ctx.inv.entities, parts.words[0]!, parts.gender ?? localGender(ctx, parts.words[0]!, pos), pos, parts.hadThe);
+  const e = matchSingle(ctx.inv.entities, parts.words[0]!, parts.gender ?? localGender(ctx, parts.words[0]!, pos) ?? ctx.inv.surnameGender.get(parts.words[0]!.toLowerCase()) ?? null, pos, parts.hadThe);
   if (e !== undefined) return { kind: 'entity', entity: e, confidence: e.words.length >= 2 ? 0.9 : 0.8 };
   // a lone capitalised word the article also writes in lowercase, a month or a number is no name ("Debates", "September", "Twenty-nine")
   const only = parts.words[0]!;

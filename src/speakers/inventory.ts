@@ -73,6 +73,8 @@ export interface Inventory {
   readonly lowerWords: ReadonlySet<string>;
   /** Capitalised words seen inside a sentence (not as its first word): evidence that a word is a name. */
   readonly midCaps: ReadonlySet<string>;
+  /** Surnames (lowercase) whose bare forms take the gender of the honorific the article mostly gives them (`Mr. Obama` beside one `Michelle Obama`). */
+  readonly surnameGender: ReadonlyMap<string, 'm' | 'f'>;
   /** Block index of a part + paragraph. */
   blockIndex(part: string, paragraph: number): number;
   sentenceOf(block: number, offset: number): number;
@@ -192,6 +194,8 @@ export function collectEntities(article: QuotedArticle): Inventory {
         const gender = /^he$/i.test(t.text) ? 'm' : /^she$/i.test(t.text) ? 'f' : null;
         if (gender !== null && !isInQuote(b, t.start)) pronouns.push({ pos: bi * BLOCK + t.start, block: bi, sentence: si, index: subjectRange[0], gender });
       }
+      // a subordinate clause that opens the sentence ("While Obama had …, that has not …"): no name in it is the subject
+      const opening = /^(?:while|when|although|though|because|since|if|whereas|unless|once|until)$/i.test(tokens[0]?.text ?? '') ? tokens.findIndex((t) => t.text === ',') : -1;
       let firstName = true;
       for (const [s, e] of runs(tokens)) {
         const first = tokens[s]!;
@@ -240,7 +244,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
         const led = /^(?:The|A|An)$/.test(tokens[s]!.text) ? s + 1 : s;
         if (led === e && (led > s || /^(?:the|a|an|these|those|its|their)$/i.test(tokens[s - 1]?.text ?? '')) && /^\p{Ll}/u.test(tokens[e + 1]?.text ?? '') &&
           cueLemma(tokens[e + 1]!.text) === null && !BETWEEN.has(tokens[e + 1]!.text)) modifierAt.add(bi * BLOCK + first.start);
-        const subject = !inQuote && ((subjectRange !== null ? s <= subjectRange[1] && e >= subjectRange[0] : firstName && s <= 8) || cueNext);
+        const subject = !inQuote && ((subjectRange !== null ? s <= subjectRange[1] && e >= subjectRange[0] : firstName && s <= 8 && !(s < opening)) || cueNext);
         occurrences.push({ block: bi, sentence: si, index: s, pos: bi * BLOCK + first.start, written, inQuote, subject, cueSubject: !inQuote && cueNext, roleBefore });
         if (!inQuote) firstName = false;
         // "the Clinton campaign", "Trump’s campaign": the campaign is an organisation of its own
@@ -287,13 +291,34 @@ export function collectEntities(article: QuotedArticle): Inventory {
     }
   });
 
+  // a surname the article gives far more often with an honorific ("Mr. Obama", 15 times) than in full, when every full
+  // name with it is of the other sex ("the first lady, Michelle Obama", once): its bare and titled forms ("President
+  // Obama") have the honorific's gender
+  const surnameGender = new Map<string, 'm' | 'f'>();
+  const forms = new Map<string, { m: number; f: number; full: number }>();
+  const formsOf = (w: string): { m: number; f: number; full: number } => {
+    let c = forms.get(w);
+    if (c === undefined) forms.set(w, (c = { m: 0, f: 0, full: 0 }));
+    return c;
+  };
+  for (const p of parts) {
+    if (p.words.length === 1 && p.gender !== null) formsOf(p.words[0]!.toLowerCase())[p.gender]++;
+    else if (p.words.length >= 2) formsOf(p.words.at(-1)!.toLowerCase()).full++;
+  }
+  for (const [w, c] of forms) {
+    const g = c.m > c.f ? 'm' : c.f > c.m ? 'f' : null;
+    if (g === null) continue;
+    const full = entities.filter((e) => e.type === 'person' && e.words.length >= 2 && e.words.at(-1)!.toLowerCase() === w);
+    if (full.length > 0 && full.every((e) => e.gender !== null && e.gender !== g) && c[g] > c.m + c.f - c[g] + c.full) surnameGender.set(w, g);
+  }
+
   // pass 2: attach every occurrence
   occurrences.forEach((o, k) => {
     const p = parts[k]!;
     if (p.words.length === 0) return;
     let entity: Entity | undefined;
     if (p.words.length >= 2) entity = byFull.get(keyOf(p.words, p.suffix)) ?? entities.find((e) => e.words[0] === p.words[0] && e.words.at(-1) === p.words.at(-1) && e.suffix === p.suffix);
-    else entity = matchSingle(entities, p.words[0]!, p.gender, o.pos, p.hadThe);
+    else entity = matchSingle(entities, p.words[0]!, p.gender ?? surnameGender.get(p.words[0]!.toLowerCase()) ?? null, o.pos, p.hadThe);
     if (entity === undefined && blocks[o.block]!.in === 'headline') return;
     if (entity === undefined) {
       const type = nameType(p.words, p.hadThe);
@@ -349,7 +374,7 @@ export function collectEntities(article: QuotedArticle): Inventory {
     const i = b.sentences.findIndex(([s, e]) => offset >= s && offset < e);
     return i < 0 ? b.sentences.length - 1 : i;
   };
-  return { blocks, entities, pronouns, lowerWords, midCaps, blockIndex, sentenceOf };
+  return { blocks, entities, pronouns, lowerWords, midCaps, surnameGender, blockIndex, sentenceOf };
 }
 
 /** The entity a single written word names (a surname, a first name, "the Times"), preferring the most mentioned. */

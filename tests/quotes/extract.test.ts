@@ -149,6 +149,27 @@ describe('cues and source mentions', () => {
     expect(q.cue).toBe('According to');
   });
 
+  it('gives a clause inside reported speech to the one reporting it when "that" is left out (She says it underscores …)', () => {
+    const q = only('She says it underscores that Trump is “temperamentally unfit to be commander-in-chief.”');
+    expect(q.mention?.text).toBe('She');
+    expect(q.cue).toBe('says');
+  });
+
+  it('skips "at the time" between a subject and its cue (Trump at the time said)', () => {
+    const q = only('Trump at the time said he would “look into” the matter.');
+    expect(q.mention?.text).toBe('Trump');
+  });
+
+  it('reads a cue form after "of" as a noun (a series of tweets … saying)', () => {
+    const q = only('Trump unleashed a series of tweets early Friday saying that Clinton had shown bad judgment in using Machado “as a paragon of virtue.”');
+    expect(q.mention?.text).toBe('Trump');
+  });
+
+  it('does not read the object of "told" as the subject of a reported clause', () => {
+    const q = only('Morial told a young woman who suggested that people may not vote that “this is not the first generation to be frustrated.”');
+    expect(q.mention?.text).not.toBe('Morial');
+  });
+
   it('gives a clause inside reported speech to the one reporting it (Trump said that Romney begged … and “…”)', () => {
     const q = only('At the rally, Trump said that Romney begged him for an endorsement in 2012 and “would have dropped to his knees” if asked.');
     expect(q.mention?.text).toBe('Trump');
@@ -238,6 +259,12 @@ describe('cues and source mentions', () => {
     expect(only('SHORT READS:', '—“A sketch artist gets a gallery show,” by the Post’s Amy Spencer.').mention?.text).not.toBe('SHORT');
   });
 
+  it('reads "described as" with its object before the subject (an explosion that X described as “…”) as a cue', () => {
+    const q = only('Twenty-nine people were injured by an explosion that Mayor Bill de Blasio described as “an intentional act.”');
+    expect(q.cue).toBe('described');
+    expect(q.mention?.text).toBe('Mayor Bill de Blasio');
+  });
+
   it('reads "referred to X as" and "described X Y Z as" as naming cues of their subject', () => {
     const [a, b] = quotes('On Monday, Bush referred to Rubio as “a bright, charismatic leader” but described his leadership skills as a “work in progress.”');
     expect(a?.mention?.text).toBe('Bush');
@@ -318,6 +345,38 @@ describe('a phrase that continues the speaker', () => {
   it('does not when someone else is named in between', () => {
     const a = extractQuotes(body('“There are federal laws that could cover it,” Hennessey added. But Comey called that “properly chargeable under the law.”'));
     expect(a.quotes[1]!.group).toBeNull();
+  });
+});
+
+describe('a bare quote in a new paragraph', () => {
+  it('gives it to the person named as the subject of the sentence before it in its paragraph', () => {
+    const qs = quotes('“We will not back down,” Pence said on CNN.', 'Chuck Todd was shocked. “Do you want to be associated with a fascist?”');
+    expect(qs[1]!.group).toBeNull();
+    expect(qs[1]!.mention?.text).toBe('Chuck Todd');
+  });
+
+  it('takes the name in apposition to a description that is that sentence’s subject', () => {
+    const qs = quotes('“I am having my Jeffersonian moment,” Mr. Clarke said.', 'His former business partner at Lenox, Lawrence B. Cummings, called him a master at deals. “He showed again and again an ability to put together deals.”');
+    expect(qs[1]!.mention?.text).toBe('Lawrence B. Cummings');
+  });
+
+  it('still continues the quote before when that sentence’s subject is a pronoun', () => {
+    const qs = quotes('“We will not back down,” Pence said on CNN.', 'He went further. “We will win this fight.”');
+    expect(qs[1]!.group).toBe('q1');
+  });
+});
+
+describe('an opening clause that ends in a quoted title', () => {
+  it('ends the clause at the title when a capitalised word follows it (its comma is inside the marks)', () => {
+    const q = quotes('“We must step away from these efforts,” Pence said on CNN.', 'On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost the primaries, named bigotry as one of the reasons. “The younger people are sick and tired of discrimination.”').at(-1)!;
+    expect(q.mention?.text).toBe('Sen. Bernie Sanders');
+  });
+});
+
+describe('sentence adverbs', () => {
+  it('skips an opening sentence adverb when looking for the subject (Likewise, Nevertheless)', () => {
+    const q = only('Likewise, a paper from the Brookings Institution had this to say about his plan: “Families from the top half would receive 24 percent more.”');
+    expect(q.mention?.text).toBe('a paper from the Brookings Institution');
   });
 });
 

@@ -25,6 +25,17 @@ describe('names, titles and roles', () => {
     expect(s?.type).toBe('person');
   });
 
+  it('reads a year or a date before role words as part of the description, not of the name (9/11 widow Terry Strada)', () => {
+    const a = attribute('“They are 100 percent wrong,” said 9/11 widow Terry Strada.', '“We were outspent,” said 2012 nominee Mitt Romney.');
+    expect(speakerOf(a, 'They are 100 percent wrong')?.name).toBe('Terry Strada');
+    expect(speakerOf(a, 'We were outspent')?.name).toBe('Mitt Romney');
+  });
+
+  it('does not read a share of a group as a description before a name (75 percent of Democrats)', () => {
+    const a = attribute('Hillary Clinton led the poll.', 'Asked whether Clinton “has the integrity to serve effectively as president,” 75 percent of Democrats said yes.');
+    expect(speakerOf(a, 'has the integrity')?.name).not.toBe('Hillary Clinton');
+  });
+
   it('spells out abbreviated titles in roles', () => {
     const a = attribute('“The bill is dead,” said Sen. Maria Lopez.');
     expect(speakerOf(a, 'The bill is dead')?.roles).toEqual(['Senator']);
@@ -52,6 +63,15 @@ describe('pronouns', () => {
   it('resolves "he" to the person named before', () => {
     const a = attribute('Foreign Minister Sergey Lavrov spoke on Wednesday. “This will not work,” he said.');
     expect(speakerOf(a, 'This will not work')?.name).toBe('Sergey Lavrov');
+  });
+
+  it('does not take a name inside an opening subordinate clause for the subject a later "he" refers to', () => {
+    const a = attribute(
+      'Ted Cruz, who won Oklahoma, is calling for his rivals to drop out.',
+      'Though he did not mention Marco Rubio by name, he made it clear that they should drop out.',
+      'He asked them to “prayerfully consider” the future of their campaigns.',
+    );
+    expect(speakerOf(a, 'prayerfully consider')?.name).toBe('Ted Cruz');
   });
 
   it('resolves "he" to the subject, not to the nearest name', () => {
@@ -273,6 +293,22 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(s?.name).toBe('Obama');
   });
 
+  it('gives "President Obama" to the Mr. Obama the article keeps naming, not to the Michelle Obama it names once', () => {
+    const a = attribute(
+      'President Obama is rolling out a new campaign message: “It’s about me.”',
+      '“My name may not be on the ballot,” Mr. Obama said on Saturday.',
+      'Mr. Obama spoke for half an hour. Mr. Obama then left for Ohio.',
+      'The campaign will employ Mr. Obama and the first lady, Michelle Obama, in the coming weeks.',
+    );
+    expect(speakerOf(a, 'It’s about me')?.name).toBe('Obama');
+    expect(speakerOf(a, 'My name may not')?.name).toBe('Obama');
+  });
+
+  it('still gives a bare surname to the woman named in full when "Mr." is rarer than her name', () => {
+    const a = attribute('Hillary Clinton spoke in Ohio.', 'Mr. Clinton stayed home.', 'Hillary Clinton will travel to Iowa next.', '“We will win,” Clinton said.');
+    expect(speakerOf(a, 'We will win')?.name).toBe('Hillary Clinton');
+  });
+
   it('knows the gender of first names common in the news beyond the usual lists (Tad, Arianna)', () => {
     const a = attribute('Hillary Clinton spoke in Ohio.', 'Sanders adviser Tad Devine told reporters the campaign would go on.', '“Shutting people out is wrong,” she said.');
     expect(speakerOf(a, 'Shutting people out')?.name).toBe('Hillary Clinton');
@@ -355,6 +391,23 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
   it('keeps an organisation’s name whole past "for the" (U.S. Court of Appeals for the Sixth Circuit)', () => {
     const a = attribute('The U.S. Court of Appeals for the Sixth Circuit ruled on Friday.', '“A state cannot avoid the conclusion,” the ruling said.');
     expect(speakerOf(a, 'A state cannot')?.name).toBe('U.S. Court of Appeals for the Sixth Circuit');
+  });
+
+  it('gives "the group", "the agency" to the organisation last named as a subject, whatever its name', () => {
+    const a = attribute('The Trayvon Martin Foundation declined to take part in the auction.', '“We are laser focused on our mission,” the group said.');
+    expect(speakerOf(a, 'We are laser focused')?.name).toBe('Trayvon Martin Foundation');
+    const b = attribute('The State Department said on Thursday that it fell short of its goal.', '“We have worked diligently,” said the agency.');
+    expect(speakerOf(b, 'We have worked diligently')?.name).toBe('State Department');
+  });
+
+  it('gives "it" to the organisation that is the subject of its sentence, even when a country was named after it', () => {
+    const a = attribute('The United Nations Security Council condemned the nuclear test by North Korea, which it called “a clear threat to international peace.”');
+    expect(speakerOf(a, 'a clear threat')?.name).toBe('United Nations Security Council');
+  });
+
+  it('does not give "the group" to an organisation that was only an object', () => {
+    const a = attribute('Protesters marched on the offices of the Federal Reserve.', '“Power to the people!” the group shouted.');
+    expect(speakerOf(a, 'Power to the people')?.name).not.toBe('Federal Reserve');
   });
 
   it('lets a named document speak for the organisation that issued it', () => {
