@@ -228,20 +228,15 @@ export function feedFiles(archive: Archive, options: SiteOptions): SiteFile[] {
     const quotes = newestFirst(speaker.quotes);
     const updated = updatedFrom(quotes.map((quote) => quote.date));
     const key = inputKey(['speaker feed', options.baseUrl, options.title, speaker.name, speaker.url, updated, quotes.map((q) => [q.articleId, records.get(q.articleId), q.quoteId, q.url])]);
-    let made: SiteFile[] | null = null;
-    const make = (): SiteFile[] =>
-      (made ??= files(
-        {
-          base,
-          title: `${speaker.name} — ${options.title}`,
-          description: `The newest quotes of ${speaker.name} in ${options.title}`,
-          home: absoluteUrl(speaker.url, options),
-          updated,
-          entries: quotes.map((quote) => quoteEntry(speaker, quote, options)),
-        },
-        options,
-      ));
-    result.push(keyedFile(`${base}.xml`, key, () => make()[0]!.contents), keyedFile(`${base}.json`, key, () => make()[1]!.contents));
+    const feed = (): Feed => ({
+      base,
+      title: `${speaker.name} — ${options.title}`,
+      description: `The newest quotes of ${speaker.name} in ${options.title}`,
+      home: absoluteUrl(speaker.url, options),
+      updated,
+      entries: quotes.map((quote) => quoteEntry(speaker, quote, options)),
+    });
+    result.push(keyedFile(`${base}.xml`, key, () => atom(feed(), options)), keyedFile(`${base}.json`, key, () => jsonFeed(feed(), options)));
   }
   return result;
 }
