@@ -17,8 +17,12 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Which page templates are indexed for search. */
 export const SEARCH_TEMPLATES: ReadonlySet<string> = new Set(['article']);
 
+/**
+ * The pipeline's version, Node's and its Unicode data's (sentence breaks, normalisation), and
+ * the given packages' versions.
+ */
 async function versionsOf(packages: readonly string[]): Promise<string[]> {
-  const versions: string[] = [PIPELINE_VERSION];
+  const versions: string[] = [PIPELINE_VERSION, `node@${process.versions.node}`, `icu@${process.versions.icu}`, `unicode@${process.versions.unicode}`];
   for (const pkg of packages) {
     const json = JSON.parse(await readFile(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
     versions.push(`${pkg}@${json.version}`);

@@ -8,10 +8,10 @@
  * what disappeared, and re-renders only what is new or different. Nothing else can differ,
  * so the result is byte-for-byte the cold build's.
  *
- * Pages and files made from one article carry a key (`SitePage.key`): a digest of everything
- * their data is made from besides the code and the article's seed record. Under the same code
- * (`Manifest.code`), an unchanged key means unchanged data, so its fingerprint is taken from the
- * manifest without making the data at all. `verifyKeys` makes the data anyway and fails on any
+ * Pages and files made from articles' records carry a key (`SitePage.key`): a digest of
+ * everything their data is made from besides the code and the seed records they show (by path
+ * and hash). Under the same code (`Manifest.code`), an unchanged key means unchanged data, so its
+ * fingerprint is taken from the manifest without making the data at all. `verifyKeys` makes the data anyway and fails on any
  * key that did not change while its data did (the tests run with it).
  */
 import { createHash } from 'node:crypto';

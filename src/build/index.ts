@@ -164,8 +164,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // out of the way and deleted in the background: this build never waits on tens of thousands of files.
     await collectGarbage(layout, { background: true, keep: spare === null ? [] : [spare.generation] });
 
+    // The code's hashes are taken now, as close as possible to when the code was loaded: a
+    // template saved during a long build then counts as a change for the next build.
+    const [pipeline, version] = await Promise.all([
+      pipelineHash(),
+      Promise.all([rendererHash(), codeHash()]).then(([renderer, code]) => ({ renderer, code, verifyKeys: process.env.VERBATIM_VERIFY_KEYS === '1' })),
+    ]);
+
     // read → parse → quotes → speakers, per seed (cached), then the archive
-    const processor = cachedProcessor(options.cacheDir, await pipelineHash());
+    const processor = cachedProcessor(options.cacheDir, pipeline);
     const { archive, rejected, messages, directoryFailed } = await collect(options.seedsDir, cwd, processor.process, progress).finally(
       () => processor.close(),
     );
@@ -187,7 +194,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     };
     const plan = planSite(archive, siteOptions);
     lap('plan');
-    const version = { renderer: await rendererHash(), code: await codeHash(), verifyKeys: process.env.VERBATIM_VERIFY_KEYS === '1' };
     const previous = await loadManifest(manifestFile, await currentGeneration(layout));
     const generation = newGeneration(layout);
     let manifest: Manifest;

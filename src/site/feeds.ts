@@ -220,7 +220,7 @@ export function feedFiles(archive: Archive, options: SiteOptions): SiteFile[] {
     },
     options,
   );
-  // A speaker's feeds are made when first read, keyed by what they are made of besides the
+  // A speaker's feeds are made when read, keyed by what they are made of besides the
   // code and the seed records of the articles quoted (named by path and content hash).
   const records = new Map(archive.articles.map((article) => [article.id, [article.path, article.hash]]));
   for (const speaker of archive.speakers) {

@@ -22,7 +22,7 @@ export interface SiteOptions {
 export interface SiteFile {
   /** Path relative to the output folder, with `/` separators, e.g. `api/index.json`. */
   readonly path: string;
-  /** Made when first read for files with a `key`: a rebuild reads only those that may have changed. */
+  /** Made each time it is read for files with a `key`: a rebuild reads only those that may have changed. */
   readonly contents: string;
   /** See `SitePage.key`. */
   readonly key?: string;
@@ -34,13 +34,14 @@ export interface SitePage {
   readonly url: string;
   /** Which template renders it (a file `templates/<template>.11ty.js`-style kind). */
   readonly template: string;
-  /** Everything the template needs. Plain JSON-serialisable data; made when first read for pages with a `key`. */
+  /** Everything the template needs. Plain JSON-serialisable data; made each time it is read for pages with a `key`. */
   readonly data: unknown;
   /**
-   * For pages made from one article: a digest of everything the data is made from other than
-   * the code and that article's seed record (named by its path and content hash). The same URL
-   * and key under the same code means the same data, so a rebuild need not make the data to
-   * know the page is unchanged (see `src/build/incremental.ts`).
+   * For pages made from articles' records (article, list and speaker pages): a digest of
+   * everything the data is made from other than the code and the seed records of the articles
+   * it shows (named by path and content hash). The same URL and key under the same code means
+   * the same data, so a rebuild need not make the data to know the page is unchanged (see
+   * `src/build/incremental.ts`).
    */
   readonly key?: string;
 }

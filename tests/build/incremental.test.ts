@@ -18,10 +18,10 @@ const out = () => join(work, 'dist');
 const cache = () => join(work, 'cache');
 
 /** Build `seeds` cold into a fresh folder and return its tree. */
-async function coldTree(): Promise<Map<string, string>> {
+async function coldTree(baseUrl?: string): Promise<Map<string, string>> {
   const dir = await tempDir('cold');
   try {
-    const report = await build({ seedsDir: seeds, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), cwd: seeds });
+    const report = await build({ seedsDir: seeds, outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), cwd: seeds, ...(baseUrl === undefined ? {} : { baseUrl }) });
     expect(report.published).toBe(true);
     return await hashTree(join(dir, 'dist'));
   } finally {
@@ -29,8 +29,8 @@ async function coldTree(): Promise<Map<string, string>> {
   }
 }
 
-async function rebuild(): Promise<Map<string, string>> {
-  const report = await build({ seedsDir: seeds, outDir: out(), cacheDir: cache(), cwd: seeds });
+async function rebuild(baseUrl?: string): Promise<Map<string, string>> {
+  const report = await build({ seedsDir: seeds, outDir: out(), cacheDir: cache(), cwd: seeds, ...(baseUrl === undefined ? {} : { baseUrl }) });
   expect(report.published).toBe(true);
   return hashTree(out());
 }
@@ -167,6 +167,13 @@ describe('rebuilds are exactly a cold build', () => {
       expect(await votePage()).toContain('budget-quote-repeated');
       expect(await readFile(join(out(), 'speakers', 'maria-okafor', 'index.html'), 'utf8')).toContain('Budget Quote Repeated');
     });
+  });
+
+  it('after the base URL changes, and back', async () => {
+    const base = 'https://news.example.org/archive';
+    expect(treeDiff(await rebuild(base), await coldTree(base))).toEqual([]);
+    expect(await votePage()).toContain('https://news.example.org/archive/articles/parliament-passes-budget-after-late-night-session/');
+    expect(treeDiff(await rebuild(), await coldTree())).toEqual([]);
   });
 
   it('after a new seed takes over the plain slug of an existing source', async () => {
