@@ -153,6 +153,8 @@ export interface AttributedQuote extends QuoteSpan {
   readonly speakerKey: string | null;
   /** 0..1. Below `LOW_CONFIDENCE` the site shows the attribution as uncertain. */
   readonly confidence: number;
+  /** The sentence(s) around the quote, as plain text (speaker pages and feeds show it). */
+  readonly context: string;
 }
 
 /** Output of `speakers`: per-article attribution. This is what the cache stores per seed. */
@@ -196,8 +198,6 @@ export interface Rejection {
 /** A quote as the archive sees it: attributed to an archive-wide speaker. */
 export interface ArchiveQuote extends AttributedQuote {
   readonly speaker: { readonly id: string; readonly name: string; readonly type: SpeakerType } | null;
-  /** The sentence around the quote, as plain text. */
-  readonly context: string;
   /** Other articles that carry the same quotation, oldest first ("also reported by"). */
   readonly alsoReported: readonly ArticleRef[];
 }

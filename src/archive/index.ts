@@ -19,7 +19,6 @@ import type {
   SpeakerQuote,
   SpeakerType,
 } from '../types.ts';
-import { partText, sentenceAround } from './context.ts';
 import { assignSlugs, shortHash, slugify } from './slug.ts';
 
 export { slugify, assignSlugs, RESERVED_SLUGS, shortHash } from './slug.ts';
@@ -168,7 +167,7 @@ export function buildArchive(articles: readonly AttributedArticle[], options: Ar
         list.push({ articleId: article.id, quoteId: quote.id, date: article.date });
         alsoIndex.set(key, list);
       }
-      return { ...quote, speaker, context: sentenceAround(partText(article, quote), quote.start, quote.end), key };
+      return { ...quote, speaker, key };
     });
     return { ...article, slug, url, quotes };
   });

@@ -16,6 +16,13 @@ function speakerOf(a: AttributedArticle, start: string): ArticleSpeaker | undefi
   return a.speakers.find((s) => s.key === q!.speakerKey);
 }
 
+describe('the attributed record', () => {
+  it('gives each quote the sentence around it as its context, computed once per seed and cached with the record', () => {
+    const a = attribute('The vote was close. “We will not move,” said Foreign Minister Sergey Lavrov. He then left.', 'Critics disagreed.');
+    expect(a.quotes.map((q) => q.context)).toEqual(['“We will not move,” said Foreign Minister Sergey Lavrov.']);
+  });
+});
+
 describe('names, titles and roles', () => {
   it('strips a title from the name and keeps it as a role', () => {
     const a = attribute('“We will not move,” said Foreign Minister Sergey Lavrov.');

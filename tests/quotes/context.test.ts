@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sentenceAround } from '../../src/archive/context.ts';
+import { sentenceAround } from '../../src/quotes/context.ts';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
