@@ -182,6 +182,13 @@ const OWNER_SPEAKS = new Set(['office', 'offices', 'team', 'staff', 'account', '
 /** Description heads that any organisation may answer to, whatever its name ("the group", "the company"). */
 const GENERIC_ORG_HEADS = new Set(['group', 'organization', 'organisation', 'company', 'firm', 'agency', 'union']);
 
+/** An organisation that is a subject earlier in the sentence of `pos` (outside quotes), or null. */
+function ownSentenceOrganisation(ctx: Context, pos: Position) {
+  const block = Math.floor(pos / BLOCK);
+  const sentence = ctx.inv.sentenceOf(block, pos % BLOCK);
+  return mentionsIn(ctx, block, block).find(({ e: x, m }) => m.sentence === sentence && m.pos < pos && m.subject && !m.inQuote && x.type === 'organization')?.e ?? null;
+}
+
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   // an age before a name describes the name: "17-year-old Jared Potts"; so does a year or a date before role words
@@ -198,16 +205,19 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     const e = antecedent(ctx, pos, PRONOUN_GENDER[first]!, null);
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.8 };
   }
-  // "they" is usually several people the article never names as one: leave it unnamed rather than guess
-  if (words.length === 1 && (first === 'they' || first === 'we')) return null;
+  // "they" is usually several people the article never names as one: leave it unnamed rather than guess, unless an
+  // organisation is the subject of its own sentence ("Clinton’s campaign is seeking to contrast … with what they call “…”")
+  if (words.length === 1 && first === 'they') {
+    const own = ownSentenceOrganisation(ctx, pos);
+    return own === null ? null : { kind: 'entity', entity: own, confidence: 0.6 };
+  }
+  if (words.length === 1 && first === 'we') return null;
   if (words.length === 1 && first === 'it') {
     // "it said" is an organisation's (or a document's); a place that was named last leaves it unnamed
     // an organisation that is the subject of this sentence comes first ("The Security Council condemned North Korea's test,
     // what it called “…”")
-    const block = Math.floor(pos / BLOCK);
-    const sentence = ctx.inv.sentenceOf(block, pos % BLOCK);
-    const own = mentionsIn(ctx, block, block).find(({ e: x, m }) => m.sentence === sentence && m.pos < pos && m.subject && !m.inQuote && x.type === 'organization');
-    if (own !== undefined) return { kind: 'entity', entity: own.e, confidence: 0.6 };
+    const own = ownSentenceOrganisation(ctx, pos);
+    if (own !== null) return { kind: 'entity', entity: own, confidence: 0.6 };
     const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' || x.type === 'country' || x.type === 'group');
     return e === null || e.type === 'country' ? null : { kind: 'entity', entity: e, confidence: 0.6 };
   }
