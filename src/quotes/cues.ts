@@ -26,6 +26,8 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   hold: ['held', 'holds'],
   swear: ['swore'],
   think: ['thinks', 'thought'],
+  // 'reference' and 'references' are mostly nouns
+  reference: ['referenced', 'referencing'],
   // not 'comparing': mostly a gerund (focuses on comparing online panels to … “benchmarks”)
   compare: ['compares', 'compared'],
   // the past tense only: "press" is mostly a noun ("press secretary")

@@ -279,6 +279,13 @@ describe('cues and source mentions', () => {
     expect(only('Aaron Kall, a debate coach, compared Trump to a coach who is “working the referees” in hopes of a better call.').mention?.text).toBe('Aaron Kall');
   });
 
+  it('reads "referenced" as a cue (it referenced “political tensions”), not the noun "references"', () => {
+    const q = only('Although the fund did not single out the proposals, it referenced “political tensions” in advanced economies.');
+    expect(q.cue).toBe('referenced');
+    expect(q.mention?.text).toBe('it');
+    expect(only('The speech had three references to “the wall” in its first minute.').cue).not.toBe('references');
+  });
+
   it('does not read a framing verb without its "as" or "to", or the gerund "comparing", as a cue', () => {
     expect(quotes('The studio cast a newcomer in “The Long Road Home” this spring.').every((q) => q.mention === null)).toBe(true);
     expect(only('The survey focuses on comparing online panels to official “benchmarks” used by the census.').mention).toBeNull();
