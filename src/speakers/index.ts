@@ -86,6 +86,13 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
   const sinceSpeaker = prevSpeaker === undefined ? subjects : subjects.filter((s) => s.m.pos > prevSpeaker.pos);
   const newSubject = sinceSpeaker.find((s) => s.m.subject && (gender === null || strictFits(s.e) || (s.m.cueSubject && s.e.gender === null)));
   if (newSubject !== undefined) return newSubject.e;
+  // a person first named, in full, in the paragraph before, as an object, not an owner (… concerns Henry Crespo, president of …),
+  // when nobody (no name, no he/she) is a subject since: the one a quote opening the next paragraph with "he said" is about
+  const introduced = gender !== null && role === null && block - 1 >= 0 && !mentionsIn(ctx, block, block).some(({ m }) => m.pos < pos && !m.inQuote)
+    ? sinceSpeaker.find((x) => x.m.block === block - 1 && !x.m.subject && strictFits(x.e) && x.e.words.length >= 2 && x.e.mentions[0] === x.m &&
+      !/['’]s?$/u.test(x.m.written) && !/^['’]/u.test(inv.blocks[block - 1]?.text.slice(x.m.pos % BLOCK + x.m.written.length) ?? ''))
+    : undefined;
+  if (introduced !== undefined && !sinceSpeaker.some((x) => x.m.subject) && !inv.pronouns.some((p) => p.pos > introduced.m.pos && p.pos < pos)) return introduced.e;
   if (prevSpeaker !== undefined) return prevSpeaker.entity;
   const subject = subjects.find((s) => s.m.subject && strictFits(s.e)) ?? subjects.find((s) => strictFits(s.e)) ?? subjects.find((s) => s.m.subject) ?? subjects[0];
   return subject?.e ?? null;
