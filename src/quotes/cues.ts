@@ -26,6 +26,10 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   hold: ['held', 'holds'],
   swear: ['swore'],
   think: ['thinks', 'thought'],
+  // 'reference' and 'references' are mostly nouns
+  reference: ['referenced', 'referencing'],
+  // not 'comparing': mostly a gerund (focuses on comparing online panels to … “benchmarks”)
+  compare: ['compares', 'compared'],
   // the past tense only: "press" is mostly a noun ("press secretary")
   press: ['pressed'],
   // a stressed last syllable doubles its consonant
@@ -53,11 +57,11 @@ const REGULAR = [
   'insist', 'vouch', 'testify', 'swear', 'affirm', 'reaffirm', 'concede', 'explain', 'clarify', 'correct', 'scream',
   'holler', 'howl', 'mutter', 'murmur', 'whine', 'rant', 'rave', 'hint', 'surmise', 'posit', 'predict', 'forecast',
   'remember', 'determine', 'riff', 'beam', 'rattle', 'chime', 'chirp', 'sing', 'bellow', 'roar', 'cheer', 'boom', 'intone', 'shrug',
-  'bark', 'grouse', 'ponder', 'snarl', 'growl',
+  'bark', 'grouse', 'ponder', 'snarl', 'growl', 'portray', 'paint', 'cast', 'liken',
 ];
 
 /** Verbs that frame a phrase rather than report speech ("called it “…”", "described them as “…”"). */
-export const NAMING_LEMMAS = new Set(['call', 'describe', 'dub', 'label', 'brand', 'term', 'nickname', 'refer']);
+export const NAMING_LEMMAS = new Set(['call', 'describe', 'dub', 'label', 'brand', 'term', 'nickname', 'refer', 'portray', 'paint', 'cast', 'liken', 'compare']);
 
 function regularForms(lemma: string): string[] {
   const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
@@ -135,6 +139,12 @@ const NEEDS_PARTICLE: Readonly<Record<string, RegExp>> = {
   state: /^(?:\s*[,:]|\s+(?:that|in)\b)/i,
   volunteer: /^\s*(?:that\b|[,:])/i,
   read: /^(?:\s*[,:.]|\s+in\b)/i,
+  // framing verbs: an object, then 'as' or 'to' (portraying Mexican immigrants, in particular, as “…”; likened the rules to “…”)
+  portray: /^\s+(?:\S+\s+){1,4}as\b/i,
+  paint: /^\s+(?:\S+\s+){1,4}as\b/i,
+  cast: /^\s+(?:\S+\s+){1,4}as\b/i,
+  liken: /^\s+(?:\S+\s+){1,4}to\b/i,
+  compare: /^\s+(?:\S+\s+){1,4}to\b/i,
 };
 
 /** Is the word a form of a cue verb at all (whatever follows it)? Cheap: no particle check. */
@@ -160,7 +170,7 @@ export function cueLemma(word: string, rest = ''): string | null {
  */
 export function cueLemmaAfterQuote(word: string): string | null {
   const lemma = FORMS.get(word.toLowerCase());
-  if (lemma === undefined || /^(?:think|figure|hold|question|attack|thank|cite|term|signal|indicate|highlight|point|go|put|shoot|fire|lash|rail|hit)$/.test(lemma)) return null;
+  if (lemma === undefined || /^(?:think|figure|hold|question|attack|thank|cite|term|signal|indicate|highlight|point|go|put|shoot|fire|lash|rail|hit|portray|paint|cast|liken|compare)$/.test(lemma)) return null;
   return lemma;
 }
 

@@ -86,6 +86,13 @@ function antecedent(ctx: Context, pos: Position, gender: 'm' | 'f' | null, role:
   const sinceSpeaker = prevSpeaker === undefined ? subjects : subjects.filter((s) => s.m.pos > prevSpeaker.pos);
   const newSubject = sinceSpeaker.find((s) => s.m.subject && (gender === null || strictFits(s.e) || (s.m.cueSubject && s.e.gender === null)));
   if (newSubject !== undefined) return newSubject.e;
+  // a person first named, in full, in the paragraph before, as an object, not an owner (… concerns Henry Crespo, president of …),
+  // when nobody (no name, no he/she) is a subject since: the one a quote opening the next paragraph with "he said" is about
+  const introduced = gender !== null && role === null && block - 1 >= 0 && !mentionsIn(ctx, block, block).some(({ m }) => m.pos < pos && !m.inQuote)
+    ? sinceSpeaker.find((x) => x.m.block === block - 1 && !x.m.subject && strictFits(x.e) && x.e.words.length >= 2 && x.e.mentions[0] === x.m &&
+      !/['’]s?$/u.test(x.m.written) && !/^['’]/u.test(inv.blocks[block - 1]?.text.slice(x.m.pos % BLOCK + x.m.written.length) ?? ''))
+    : undefined;
+  if (introduced !== undefined && !sinceSpeaker.some((x) => x.m.subject) && !inv.pronouns.some((p) => p.pos > introduced.m.pos && p.pos < pos)) return introduced.e;
   if (prevSpeaker !== undefined) return prevSpeaker.entity;
   const subject = subjects.find((s) => s.m.subject && strictFits(s.e)) ?? subjects.find((s) => strictFits(s.e)) ?? subjects.find((s) => s.m.subject) ?? subjects[0];
   return subject?.e ?? null;
@@ -182,6 +189,13 @@ const OWNER_SPEAKS = new Set(['office', 'offices', 'team', 'staff', 'account', '
 /** Description heads that any organisation may answer to, whatever its name ("the group", "the company"). */
 const GENERIC_ORG_HEADS = new Set(['group', 'organization', 'organisation', 'company', 'firm', 'agency', 'union']);
 
+/** An organisation that is a subject earlier in the sentence of `pos` (outside quotes), or null. */
+function ownSentenceOrganisation(ctx: Context, pos: Position) {
+  const block = Math.floor(pos / BLOCK);
+  const sentence = ctx.inv.sentenceOf(block, pos % BLOCK);
+  return mentionsIn(ctx, block, block).find(({ e: x, m }) => m.sentence === sentence && m.pos < pos && m.subject && !m.inQuote && x.type === 'organization')?.e ?? null;
+}
+
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   // an age before a name describes the name: "17-year-old Jared Potts"; so does a year or a date before role words
@@ -198,16 +212,19 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     const e = antecedent(ctx, pos, PRONOUN_GENDER[first]!, null);
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.8 };
   }
-  // "they" is usually several people the article never names as one: leave it unnamed rather than guess
-  if (words.length === 1 && (first === 'they' || first === 'we')) return null;
+  // "they" is usually several people the article never names as one: leave it unnamed rather than guess, unless an
+  // organisation is the subject of its own sentence ("Clinton’s campaign is seeking to contrast … with what they call “…”")
+  if (words.length === 1 && first === 'they') {
+    const own = ownSentenceOrganisation(ctx, pos);
+    return own === null ? null : { kind: 'entity', entity: own, confidence: 0.6 };
+  }
+  if (words.length === 1 && first === 'we') return null;
   if (words.length === 1 && first === 'it') {
     // "it said" is an organisation's (or a document's); a place that was named last leaves it unnamed
     // an organisation that is the subject of this sentence comes first ("The Security Council condemned North Korea's test,
     // what it called “…”")
-    const block = Math.floor(pos / BLOCK);
-    const sentence = ctx.inv.sentenceOf(block, pos % BLOCK);
-    const own = mentionsIn(ctx, block, block).find(({ e: x, m }) => m.sentence === sentence && m.pos < pos && m.subject && !m.inQuote && x.type === 'organization');
-    if (own !== undefined) return { kind: 'entity', entity: own.e, confidence: 0.6 };
+    const own = ownSentenceOrganisation(ctx, pos);
+    if (own !== null) return { kind: 'entity', entity: own, confidence: 0.6 };
     const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' || x.type === 'country' || x.type === 'group');
     return e === null || e.type === 'country' ? null : { kind: 'entity', entity: e, confidence: 0.6 };
   }

@@ -272,6 +272,25 @@ describe('cues and source mentions', () => {
     expect(b?.mention?.text).toBe('Bush');
   });
 
+  it('reads framing verbs with an object and "as" or "to" (portrayed X as, cast X as, likened X to, compared X to) as cues of their subject', () => {
+    expect(only('A senior lawmaker, Rep. Ann Ward, portrayed the governor as “a man out of his depth.”').mention?.text).toBe('Rep. Ann Ward');
+    expect(only('The group’s ads cast the mayor as “a friend of developers.”').mention?.text).toBe('The group’s ads');
+    expect(only('Another critic, Laurence H. Tribe, likened the rules to “burning the Constitution.”').mention?.text).toBe('Laurence H. Tribe');
+    expect(only('Aaron Kall, a debate coach, compared Trump to a coach who is “working the referees” in hopes of a better call.').mention?.text).toBe('Aaron Kall');
+  });
+
+  it('reads "referenced" as a cue (it referenced “political tensions”), not the noun "references"', () => {
+    const q = only('Although the fund did not single out the proposals, it referenced “political tensions” in advanced economies.');
+    expect(q.cue).toBe('referenced');
+    expect(q.mention?.text).toBe('it');
+    expect(only('The speech had three references to “the wall” in its first minute.').cue).not.toBe('references');
+  });
+
+  it('does not read a framing verb without its "as" or "to", or the gerund "comparing", as a cue', () => {
+    expect(quotes('The studio cast a newcomer in “The Long Road Home” this spring.').every((q) => q.mention === null)).toBe(true);
+    expect(only('The survey focuses on comparing online panels to official “benchmarks” used by the census.').mention).toBeNull();
+  });
+
   it('does not read a participle right after a quote as an inverted cue (“…,” referring to the party’s convention)', () => {
     const q = only('Trump said things “should be wrapped up by Cleveland,” referring to the party’s July convention.');
     expect(q.mention?.text).toBe('Trump');

@@ -412,6 +412,18 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'a clear threat')?.name).toBe('United Nations Security Council');
   });
 
+  it('gives "he said" opening a paragraph to a person first named in full as an object in the paragraph before, over the previous speaker', () => {
+    const a = attribute('Mayor Tom Reed told the crowd: “We will win this county.”', 'The turnout is something that pleases John Crespo, president of the county party.', '“Nobody expected this many people,” he said.');
+    expect(speakerOf(a, 'Nobody expected')?.name).toBe('John Crespo');
+  });
+
+  it('gives "they" to the organisation that is the subject of its sentence, and leaves it unnamed otherwise', () => {
+    const a = attribute('The Sierra Club is urging voters to reject what they call “a giveaway to polluters.”');
+    expect(speakerOf(a, 'a giveaway')?.name).toBe('Sierra Club');
+    const b = attribute('Sen. Maria Lopez met the farmers on Monday.', 'Later they chanted “no more tariffs” outside the hall.');
+    expect(speakerOf(b, 'no more tariffs')).toBeUndefined();
+  });
+
   it('does not give "the group" to an organisation that was only an object', () => {
     const a = attribute('Protesters marched on the offices of the Federal Reserve.', '“Power to the people!” the group shouted.');
     expect(speakerOf(a, 'Power to the people')?.name).not.toBe('Federal Reserve');
