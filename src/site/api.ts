@@ -4,7 +4,7 @@
  * Keys appear in the documented order; quotes also carry `confidence` (0..1).
  */
 import type { Archive, ArchiveArticle, ArchiveSpeaker } from '../types.ts';
-import { inputKey, keyedFile } from './keyed.ts';
+import { inputKey, keyedFile, quoteRef, recordIds } from './keyed.ts';
 import type { SiteFile } from './types.ts';
 
 function json(value: unknown): string {
@@ -71,7 +71,7 @@ export function apiFiles(archive: Archive): SiteFile[] {
     articles: archive.articles.map((a) => ({ id: a.id, slug: a.slug, url: a.url, headline: a.headline.text, date: a.date })),
     speakers: archive.speakers.map((s) => ({ id: s.id, slug: s.slug, url: s.url, name: s.name, type: s.type, quoteCount: s.quotes.length })),
   };
-  const records = new Map(archive.articles.map((a) => [a.id, [a.path, a.hash]]));
+  const records = recordIds(archive.articles);
   return [
     { path: 'api/index.json', contents: json(index) },
     // Keyed by what `articleJson` reads beyond the seed's record: identity, URL and speakers.
@@ -82,7 +82,7 @@ export function apiFiles(archive: Archive): SiteFile[] {
     ...archive.speakers.map((s) =>
       keyedFile(
         `api/speakers/${s.slug}.json`,
-        inputKey(['api/speaker', s.id, s.slug, s.url, s.name, s.type, s.roles, s.aliases, s.quotes.map((q) => [q.articleId, records.get(q.articleId), q.quoteId, q.url])]),
+        inputKey(['api/speaker', s.id, s.slug, s.url, s.name, s.type, s.roles, s.aliases, s.quotes.map((q) => quoteRef(records, q))]),
         () => json(speakerJson(s)),
       ),
     ),

@@ -18,7 +18,7 @@
  *   say so in the entry's content.
  */
 import { LOW_CONFIDENCE, type Archive, type ArchiveArticle, type ArchiveSpeaker, type SpeakerQuote } from '../types.ts';
-import { inputKey, keyedFile } from './keyed.ts';
+import { inputKey, keyedFile, quoteRef, recordIds } from './keyed.ts';
 import { absoluteUrl, escapeXml } from './sitemap.ts';
 import type { SiteFile, SiteOptions } from './types.ts';
 
@@ -222,12 +222,12 @@ export function feedFiles(archive: Archive, options: SiteOptions): SiteFile[] {
   );
   // A speaker's feeds are made when read, keyed by what they are made of besides the
   // code and the seed records of the articles quoted (named by path and content hash).
-  const records = new Map(archive.articles.map((article) => [article.id, [article.path, article.hash]]));
+  const records = recordIds(archive.articles);
   for (const speaker of archive.speakers) {
     const base = `speakers/${checkSlug(speaker.slug)}/feed`;
     const quotes = newestFirst(speaker.quotes);
     const updated = updatedFrom(quotes.map((quote) => quote.date));
-    const key = inputKey(['speaker feed', options.baseUrl, options.title, speaker.name, speaker.url, updated, quotes.map((q) => [q.articleId, records.get(q.articleId), q.quoteId, q.url])]);
+    const key = inputKey(['speaker feed', options.baseUrl, options.title, speaker.name, speaker.url, updated, quotes.map((q) => quoteRef(records, q))]);
     const feed = (): Feed => ({
       base,
       title: `${speaker.name} — ${options.title}`,

@@ -17,7 +17,7 @@ import { LOW_CONFIDENCE, type Archive, type ArchiveArticle, type ArchiveQuote, t
 import { apiFiles } from './api.ts';
 import { feedFiles } from './feeds.ts';
 import { articleJsonLd, speakerJsonLd } from './jsonld.ts';
-import { inputKey, keyedPage } from './keyed.ts';
+import { inputKey, keyedPage, quoteRef, recordIds } from './keyed.ts';
 import type {
   AlsoReported,
   ArticlePageData,
@@ -165,6 +165,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
 
   const speakersById = new Map(archive.speakers.map((s) => [s.id, s]));
   const articlesById = new Map(archive.articles.map((a) => [a.id, a]));
+  const records = recordIds(archive.articles);
   const sources = terms(archive.articles, (a) => (a.source === null ? [] : [a.source]), '/sources/', 'source');
   const tags = terms(archive.articles, (a) => a.tags, '/tags/', 'tag');
 
@@ -472,10 +473,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
       };
     };
     /** What `pageQuote(q)` is made of besides the quoted article's seed record (named by path and content hash). */
-    const quoteInputs = (q: SpeakerQuote): unknown[] => {
-      const article = articlesById.get(q.articleId);
-      return [q.articleId, article?.path, article?.hash, article?.slug, q.quoteId, q.url, q.alsoReported.length];
-    };
+    const quoteInputs = (q: SpeakerQuote): unknown[] => [...quoteRef(records, q), articlesById.get(q.articleId)?.slug, q.alsoReported.length];
     const description = `${speaker.name}: ${speaker.quotes.length} ${speaker.quotes.length === 1 ? 'quote' : 'quotes'} in ${options.title}.${speaker.description ? ` ${speaker.description}` : ''}`;
     for (const page of paginate(speaker.quotes, speaker.url, speakerPageSize)) {
       const n = page.nav?.number ?? null;

@@ -5,11 +5,22 @@
  * article pages and their exports, and a rebuild after one new seed needs a handful of them.
  */
 import { createHash } from 'node:crypto';
+import type { ArchiveArticle, SpeakerQuote } from '../types.ts';
 import type { SiteFile, SitePage } from './types.ts';
 
 /** A digest of a JSON-serialisable value. */
 export function inputKey(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+}
+
+/** Article id → its seed record's identity, `[path, content hash]`: how keys name an article's record. */
+export function recordIds(articles: readonly ArchiveArticle[]): ReadonlyMap<string, readonly [string, string]> {
+  return new Map(articles.map((a) => [a.id, [a.path, a.hash] as const]));
+}
+
+/** A speaker's quote as keys name it: its article and that article's record, the quote, and its URL. */
+export function quoteRef(records: ReadonlyMap<string, readonly [string, string]>, q: SpeakerQuote): unknown[] {
+  return [q.articleId, records.get(q.articleId), q.quoteId, q.url];
 }
 
 /**
