@@ -48,9 +48,11 @@ describe('measure', () => {
   });
 
   it('catches a spike between two polls through the VmHWM fallback', async () => {
-    // allocate 150 MiB, free it at once, then live on past the next poll
-    const spike = 'let b = Buffer.alloc(150 * 1024 * 1024, 1); b = null; global.gc(); setTimeout(() => {}, 1500);';
-    const m = await measure(node, ['--expose-gc', '-e', spike], { intervalMs: 1_000 });
+    // 200 ms after start, allocate 150 MiB and free it at once; live on past the next poll. Polls
+    // come at spawn and 2.5 s later, so only a start-up slower than 2.3 s could put one on the
+    // spike (with the spike at start-up and a poll at 1 s, a loaded CI machine did).
+    const spike = 'setTimeout(() => { let b = Buffer.alloc(150 * 1024 * 1024, 1); b = null; global.gc(); }, 200); setTimeout(() => {}, 3500);';
+    const m = await measure(node, ['--expose-gc', '-e', spike], { intervalMs: 2_500 });
     expect(m.exitCode).toBe(0);
     expect(m.polledPeakBytes).toBeLessThan(150 * MiB);
     expect(m.maxProcessHwmBytes).toBeGreaterThan(150 * MiB);
