@@ -46,12 +46,17 @@ export interface Collected {
 const byPosition = (a: Message, b: Message): number =>
   a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 
-/** Read, process and archive every seed of `seedsDir`. */
+/**
+ * Read, process and archive every seed of `seedsDir`. `processOne` gets each seed's path (for
+ * messages), content and file; `unchanged`, when given, is asked first and may return a seed's
+ * record without the file being read (the build's seed index knows it has not changed).
+ */
 export async function collect(
   seedsDir: string,
   cwd: string,
-  processOne: (path: string, bytes: Uint8Array) => Processed | Promise<Processed>,
+  processOne: (path: string, bytes: Uint8Array, file: string) => Processed | Promise<Processed>,
   progress: (stage: string, done: number, total: number) => void = () => {},
+  unchanged: (path: string, file: string) => Processed | undefined = () => undefined,
 ): Promise<Collected> {
   const files = await listSeeds(seedsDir);
   // Up to 64 seeds in flight, so a caller's worker pool stays busy; results keep file order.
@@ -62,6 +67,12 @@ export async function collect(
     for (let index = next++; index < files.length; index = next++) {
       const file = files[index]!;
       const path = relative(cwd, file) || file;
+      const known = unchanged(path, file);
+      if (known !== undefined) {
+        records[index] = known;
+        progress('extract', ++done, files.length);
+        continue;
+      }
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(file);
@@ -70,7 +81,7 @@ export async function collect(
         records[index] = { rejected: true, path, id, messages: [message('read:unreadable', { file: path }, { error: (error as Error).message })] };
         continue;
       }
-      records[index] = await processOne(path, bytes);
+      records[index] = await processOne(path, bytes, file);
       progress('extract', ++done, files.length);
     }
   };

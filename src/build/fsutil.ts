@@ -55,6 +55,9 @@ export interface OutputLayout {
   readonly lock: string;
 }
 
+/** The folder in the state folder where search shards are staged for Pagefind (see `indexShard`); kept between builds. */
+export const SEARCH_STAGE = 'search-stage';
+
 export function outputLayout(outDir: string): OutputLayout {
   const out = resolve(outDir);
   const state = join(dirname(out), `.${basename(out)}.verbatim`);
@@ -119,7 +122,7 @@ export async function collectGarbage(layout: OutputLayout, options: { background
   } catch {
     return;
   }
-  const garbage = names.filter((name) => name !== 'lock' && !keep.has(join(layout.state, name)));
+  const garbage = names.filter((name) => name !== 'lock' && name !== SEARCH_STAGE && !keep.has(join(layout.state, name)));
   if (options.background !== true) {
     for (const name of garbage) await rm(join(layout.state, name), { recursive: true, force: true });
     return;

@@ -7,9 +7,10 @@ import { link, mkdir, readdir, readFile, rename, rm, rmdir, unlink } from 'node:
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PIPELINE_VERSION } from '../pipeline.ts';
+import { SEARCH_STAGE } from './fsutil.ts';
 import { renderPages, writeFiles } from '../site/eleventy.ts';
 import type { SitePage, SitePlan } from '../site/types.ts';
-import { diffOutputs, hashFolders, outputPathOf, type CodeVersion, type Manifest } from './incremental.ts';
+import { diffOutputs, hashFolders, outputPathOf, parseManifest, type CodeVersion, type Manifest } from './incremental.ts';
 import { indexShards, planShards, shardIndexer, writeShardList, type SearchPage } from './search.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,8 +62,8 @@ export async function pipelineHash(): Promise<string> {
 /** A manifest file, if it is readable, of this version, and its generation folder still exists. */
 async function readManifest(file: string): Promise<Manifest | null> {
   try {
-    const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
-    if (manifest.version !== 1) return null;
+    const manifest = parseManifest(await readFile(file, 'utf8'));
+    if (manifest === null) return null;
     await readdir(manifest.generation);
     return manifest;
   } catch {
@@ -108,11 +109,15 @@ async function linkTree(from: string, to: string): Promise<void> {
   }
 }
 
-/** Remove a file and then its parent folders while they are empty (up to `root`). */
-async function removeOutput(root: string, path: string): Promise<void> {
-  await unlink(join(root, path)).catch((error: NodeJS.ErrnoException) => {
+async function unlinkIfThere(path: string): Promise<void> {
+  await unlink(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });
+}
+
+/** Remove a file and then its parent folders while they are empty (up to `root`). */
+async function removeOutput(root: string, path: string): Promise<void> {
+  await unlinkIfThere(join(root, path));
   let dir = dirname(join(root, path));
   while (dir.startsWith(root + '/')) {
     try {
@@ -124,18 +129,6 @@ async function removeOutput(root: string, path: string): Promise<void> {
   }
 }
 
-/** Move every file of `from` into `to`, replacing (never writing through) what is there. */
-async function moveTree(from: string, to: string): Promise<void> {
-  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const source = join(entry.parentPath, entry.name);
-    const target = join(to, relative(from, source));
-    await mkdir(dirname(target), { recursive: true });
-    await unlink(target).catch(() => {});
-    await rename(source, target);
-  }
-}
-
 /**
  * Bring a recycled spare (now at `generation`) level with the published generation `published`:
  * every output and search shard whose fingerprint differs is replaced by a hard link to the
@@ -144,11 +137,11 @@ async function moveTree(from: string, to: string): Promise<void> {
  * changed over the last two. Files are replaced, never written through, as everywhere else.
  */
 async function catchUp(generation: string, spare: Manifest, published: Manifest): Promise<void> {
-  for (const path of Object.keys(spare.outputs)) {
-    if (!(path in published.outputs)) await removeOutput(generation, path);
+  for (const path of spare.outputs.keys()) {
+    if (!published.outputs.has(path)) await removeOutput(generation, path);
   }
-  for (const [path, fingerprint] of Object.entries(published.outputs)) {
-    if (spare.outputs[path] === fingerprint) continue;
+  for (const [path, fingerprint] of published.outputs) {
+    if (spare.outputs.get(path) === fingerprint) continue;
     const target = join(generation, path);
     await mkdir(dirname(target), { recursive: true });
     await unlink(target).catch(() => {});
@@ -244,14 +237,14 @@ export async function writeGeneration(
     .filter((page) => SEARCH_TEMPLATES.has(page.template))
     .map((page) => {
       const path = outputPathOf(page.url);
-      return { url: page.url, path, fingerprint: diff.outputs[path]! };
+      return { url: page.url, path, fingerprint: diff.outputs.get(path)! };
     });
   const shards = search ? planShards(searchPages) : new Map<string, { pages: SearchPage[]; fingerprint: string }>();
   const before = usable?.shards ?? {};
   const dirty = new Set([...shards].filter(([name, shard]) => before[name] !== shard.fingerprint).map(([name]) => name));
   const gone = Object.keys(before).filter((name) => !shards.has(name));
   const index = (): Promise<void> =>
-    search ? indexShards(generation, shards, dirty, gone, progress) : rm(join(generation, 'pagefind'), { recursive: true, force: true });
+    search ? indexShards(generation, join(stateDir, SEARCH_STAGE), shards, dirty, gone, progress) : rm(join(generation, 'pagefind'), { recursive: true, force: true });
 
   if (usable === null) {
     // Cold: render straight into the new generation. Article pages go first, a few search
@@ -265,7 +258,7 @@ export async function writeGeneration(
     let rendered = 0;
     let indexed = 0;
     progress('search', 0, shards.size);
-    const indexer = shardIndexer(generation, () => progress('search', ++indexed, shards.size));
+    const indexer = shardIndexer(generation, join(stateDir, SEARCH_STAGE), () => progress('search', ++indexed, shards.size));
     try {
       for (const batch of batches) {
         await renderPages(batch.pages, generation);
@@ -288,28 +281,25 @@ export async function writeGeneration(
     lap('search');
   } else {
     // Rebuild: start from the spare (renamed: it is not published, and one rename is instant)
-    // or from a hard-linked copy of the published generation; drop what is gone, render what
-    // changed into scratch space and move it in (never writing through a link shared with the
-    // published generation).
+    // or from a hard-linked copy of the published generation; drop what is gone, and render what
+    // changed in place. Every file to be written is unlinked first, so nothing is written through
+    // a link shared with the published generation. (Rendering into scratch space and moving the
+    // files in cost a directory removal a page: on this machine's ext4, a millisecond or more each.)
     if (recycled !== null) {
       await rename(recycled.generation, generation);
       if (usable !== recycled) await catchUp(generation, recycled, usable);
     } else await linkTree(usable.generation, generation);
     for (const path of diff.removed) await removeOutput(generation, path);
-    const scratch = join(stateDir, `scratch-${process.pid}`);
-    await rm(scratch, { recursive: true, force: true });
-    await mkdir(scratch, { recursive: true });
-    await renderInChunks(diff.pages, scratch, 0, diff.pages.length, progress);
-    await writeFiles(diff.files, scratch);
-    await moveTree(scratch, generation);
-    await rm(scratch, { recursive: true, force: true });
+    for (const page of diff.pages) await unlinkIfThere(join(generation, outputPathOf(page.url)));
+    await renderInChunks(diff.pages, generation, 0, diff.pages.length, progress);
+    await writeFiles(diff.files, generation);
     lap('render');
     await index();
     lap('search');
   }
 
   const manifest: Manifest = {
-    version: 1,
+    version: 2,
     generation,
     renderer,
     outputs: diff.outputs,

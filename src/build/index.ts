@@ -5,6 +5,7 @@
  * in whole. A failed or killed build leaves the previous site as it was.
  */
 import { createHash } from 'node:crypto';
+import { statSync, type BigIntStats } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { processSeed } from '../pipeline.ts';
@@ -15,8 +16,9 @@ import type { Archive, Message, Rejection } from '../types.ts';
 import { collect, type Processed } from './collect.ts';
 import { RecordCache } from './cache.ts';
 import { ExtractPool } from './pool.ts';
+import { SeedIndex } from './seed-index.ts';
 import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
-import type { Manifest } from './incremental.ts';
+import { serializeManifest, type Manifest } from './incremental.ts';
 import { codeHash, loadManifest, loadSpare, pipelineHash, rendererHash, writeGeneration } from './generation.ts';
 
 export { BuildLockedError, OutputError } from './fsutil.ts';
@@ -47,6 +49,8 @@ export interface BuildReport {
   readonly quotes: number;
   /** Seeds that went through the pipeline; the others' records came from the cache. */
   readonly extracted: number;
+  /** Seed files read; the others were known unchanged by their file status (see `seed-index.ts`). */
+  readonly read: number;
   /** Pages rendered and machine files written: on a rebuild, only those that differ from the published site. */
   readonly written: number;
   /** Search shards (re-)indexed. */
@@ -61,25 +65,58 @@ export interface BuildReport {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-function cacheKey(pipeline: string, path: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(`${pipeline}\0${path}\0`).update(bytes).digest('hex');
+/** The content hash of a seed, as the seed index keeps it. */
+function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function cacheKey(pipeline: string, path: string, content: string): string {
+  return createHash('sha256').update(`${pipeline}\0${path}\0${content}`).digest('hex');
 }
 
 /** Cache misses handled in this thread before a worker pool is started (pool start-up costs more than a few seeds). */
 const POOL_THRESHOLD = 48;
 
+interface CachedProcessor {
+  /** A seed's record, when the seed index knows its file unchanged and the cache has the record; else undefined. */
+  unchanged(path: string, file: string): Processed | undefined;
+  /** A seed's record: from the cache when its content and the pipeline are unchanged, else from the pipeline. */
+  process(path: string, bytes: Uint8Array, file: string): Promise<Processed>;
+  close(): Promise<void>;
+  /** Seeds that went through the pipeline. */
+  readonly extracted: number;
+  /** Seed files read. */
+  readonly read: number;
+}
+
 /**
  * A seed processor that uses the cache when the seed's content and the pipeline are unchanged,
- * and otherwise runs the pipeline: here for the first few misses, then on a worker pool.
- * `extracted` counts the seeds that went through the pipeline.
+ * and otherwise runs the pipeline: here for the first few misses, then on a worker pool. The
+ * seed index (`seed-index.ts`) lets it skip reading seeds whose files have not changed.
  */
-function cachedProcessor(cacheDir: string, pipeline: string): { process: (path: string, bytes: Uint8Array) => Promise<Processed>; close: () => Promise<void>; readonly extracted: number } {
+function cachedProcessor(cacheDir: string, seedsDir: string, pipeline: string, startedMs: number): CachedProcessor {
   const cache = RecordCache.open<Processed>(cacheDir, pipeline);
+  const index = SeedIndex.open(cacheDir, seedsDir, startedMs);
+  /** Each seed's status, taken before it was read, for the index. */
+  const stats = new Map<string, BigIntStats>();
   let misses = 0;
+  let read = 0;
   let pool: ExtractPool | null = null;
   return {
-    async process(path, bytes) {
-      const key = cacheKey(pipeline, path, bytes);
+    unchanged(path, file) {
+      const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+      if (stat === undefined) return undefined;
+      const content = index.lookup(file, stat);
+      const cached = content === undefined ? undefined : cache.get(cacheKey(pipeline, path, content));
+      if (cached === undefined) stats.set(file, stat);
+      return cached;
+    },
+    async process(path, bytes, file) {
+      read++;
+      const content = contentHash(bytes);
+      const stat = stats.get(file);
+      if (stat !== undefined) index.record(file, stat, content);
+      const key = cacheKey(pipeline, path, content);
       const cached = cache.get(key);
       if (cached !== undefined) return cached;
       misses++;
@@ -96,17 +133,21 @@ function cachedProcessor(cacheDir: string, pipeline: string): { process: (path: 
     async close() {
       await pool?.close();
       cache.close();
+      index.save();
     },
     get extracted() {
       return misses;
     },
+    get read() {
+      return read;
+    },
   };
 }
 
-/** Write a JSON file whole or not at all. */
-async function writeJson(file: string, value: unknown): Promise<void> {
+/** Write a file whole or not at all. */
+async function writeText(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(`${file}.tmp`, JSON.stringify(value));
+  await writeFile(`${file}.tmp`, text);
   await rename(`${file}.tmp`, file);
 }
 
@@ -142,6 +183,7 @@ function asOutputError(error: unknown, fallbackPath: string): OutputError | null
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
+  const startedMs = Date.now();
   loadEleventy().catch(() => {}); // a failure to load surfaces when pages render
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? (() => {});
@@ -156,8 +198,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const release = await acquireLock(layout).catch((error: unknown) => {
     throw asOutputError(error, layout.state) ?? error;
   });
-  const manifestFile = join(options.cacheDir, 'outputs', `${createHash('sha256').update(layout.out).digest('hex').slice(0, 16)}.json`);
-  const spareFile = manifestFile.replace(/\.json$/, '.spare.json');
+  const manifestFile = join(options.cacheDir, 'outputs', `${createHash('sha256').update(layout.out).digest('hex').slice(0, 16)}.manifest`);
+  const spareFile = manifestFile.replace(/\.manifest$/, '.spare.manifest');
   try {
     const spare = await loadSpare(spareFile, await currentGeneration(layout));
     // Leftovers of earlier builds (a killed build's generation, a delete still running) are renamed
@@ -172,15 +214,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ]);
 
     // read → parse → quotes → speakers, per seed (cached), then the archive
-    const processor = cachedProcessor(options.cacheDir, pipeline);
-    const { archive, rejected, messages, directoryFailed } = await collect(options.seedsDir, cwd, processor.process, progress).finally(
+    const processor = cachedProcessor(options.cacheDir, options.seedsDir, pipeline, startedMs);
+    const { archive, rejected, messages, directoryFailed } = await collect(options.seedsDir, cwd, processor.process, progress, processor.unchanged).finally(
       () => processor.close(),
     );
     lap('extract');
     const warnings = messages.filter((m) => m.severity === 'warning').length;
     const failed = rejected.length > 0 || directoryFailed || (options.strict === true && warnings > 0);
     const quotes = archive.articles.reduce((n, a) => n + a.quotes.length, 0);
-    const summary = { articles: archive.articles.length, speakers: archive.speakers.length, quotes, extracted: processor.extracted, messages, rejected, warnings, outDir: options.outDir, timings };
+    const summary = { articles: archive.articles.length, speakers: archive.speakers.length, quotes, extracted: processor.extracted, read: processor.read, messages, rejected, warnings, outDir: options.outDir, timings };
 
     if (options.strict === true && failed) {
       return { ...summary, published: false, written: 0, indexed: 0, ms: performance.now() - started };
@@ -210,7 +252,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // its manifest file is renamed (it is `previous`, as read), not written again.
     if (previous !== null) await rename(manifestFile, spareFile);
     else await rm(spareFile, { force: true });
-    await writeJson(manifestFile, manifest);
+    await writeText(manifestFile, serializeManifest(manifest));
     await collectGarbage(layout, { background: true, keep: previous === null ? [] : [previous.generation] });
     lap('publish');
     return { ...summary, published: true, written, indexed, ms: performance.now() - started };

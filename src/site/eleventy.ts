@@ -3,7 +3,7 @@
  * machine files. Eleventy sees only `templates/page.11ty.js` (one paginated template over the
  * pages as global data) and the CSS; seeds reach it only as data.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderPage } from '../../templates/views/index.ts';
@@ -88,6 +88,7 @@ function copyAssets(outDir: string): void {
   for (const [from, to] of Object.entries(ASSETS)) {
     const target = join(resolve(outDir), to);
     mkdirSync(dirname(target), { recursive: true });
+    unlinkIfThere(target);
     copyFileSync(join(TEMPLATES_DIR, from), target);
   }
 }
@@ -123,6 +124,20 @@ export async function writeFiles(files: readonly SiteFile[], outDir: string): Pr
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
+    unlinkIfThere(target);
     writeFileSync(target, file.contents);
+  }
+}
+
+/**
+ * Remove a file if it exists. Every file is written as a new file, never through an existing
+ * one: in a rebuild, the output folder is a hard-linked copy of the published site, and
+ * writing through a link would change the published file in place.
+ */
+function unlinkIfThere(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }

@@ -2,27 +2,18 @@
  * The record cache: an unchanged seed is never extracted again, a pack cut short by a killed
  * build costs only a re-extraction, and the pack does not grow without bound.
  */
-import { cp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecordCache } from '../../src/build/cache.ts';
 import { build } from '../../src/build/index.ts';
-import { hashTree, seedsFrom, tempDir, treeDiff } from '../helpers/tree.ts';
+import { hashTree, seedsFrom, tempDirsPerTest, treeDiff } from '../helpers/tree.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'site-seeds');
 const key = (n: number) => n.toString(16).padStart(64, '0');
 const PIPELINE = 'a'.repeat(64);
 
-let dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-  dirs = [];
-});
-const temp = async (name: string) => {
-  const dir = await tempDir(name);
-  dirs.push(dir);
-  return dir;
-};
+const { temp, track } = tempDirsPerTest();
 
 describe('RecordCache', () => {
   it('gives back what was stored, after closing and opening again', async () => {
@@ -92,7 +83,7 @@ describe('RecordCache', () => {
 describe('builds use the cache', () => {
   it('extract every seed cold, none when nothing changed, and only an edited one after an edit', async () => {
     const seeds = await seedsFrom(['2024-budget-vote.txt', '2024-budget-reaction.md', 'undated-column.txt'].map((f) => join(FIXTURES, f)));
-    dirs.push(seeds);
+    track(seeds);
     const work = await temp('cached-build');
     const options = { seedsDir: seeds, outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), cwd: seeds, search: false };
     expect((await build(options)).extracted).toBe(3);
@@ -107,7 +98,7 @@ describe('builds use the cache', () => {
 
   it('build the same site from a damaged pack as from none', async () => {
     const seeds = await seedsFrom(['2024-budget-vote.txt', '2024-flood-warning.txt'].map((f) => join(FIXTURES, f)));
-    dirs.push(seeds);
+    track(seeds);
     const work = await temp('damaged-cache');
     const options = { seedsDir: seeds, outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), cwd: seeds, search: false };
     await build(options);

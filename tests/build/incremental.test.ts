@@ -6,6 +6,7 @@ import { cp, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'no
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.ts';
+import { parseManifest } from '../../src/build/incremental.ts';
 import { hashTree, seedsFrom, tempDir, treeDiff } from '../helpers/tree.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'site-seeds');
@@ -86,9 +87,9 @@ describe('rebuilds are exactly a cold build', () => {
   });
 
   it('after a rebuild that recycles the spare generation in place (the one published before the last)', async () => {
-    const spareFile = (await readdir(join(cache(), 'outputs'))).find((f) => f.endsWith('.spare.json'));
+    const spareFile = (await readdir(join(cache(), 'outputs'))).find((f) => f.endsWith('.spare.manifest'));
     expect(spareFile).toBeDefined();
-    const spare = (JSON.parse(await readFile(join(cache(), 'outputs', spareFile!), 'utf8')) as { generation: string }).generation;
+    const spare = parseManifest(await readFile(join(cache(), 'outputs', spareFile!), 'utf8'))!.generation;
     const spareInode = (await stat(spare)).ino;
     expect(await realpath(out())).not.toBe(spare);
     await writeFile(join(seeds, '2024-budget-reaction.md'), (await readFile(join(seeds, '2024-budget-reaction.md'), 'utf8')) + '\nOne more paragraph.\n');
@@ -98,9 +99,9 @@ describe('rebuilds are exactly a cold build', () => {
   });
 
   it('renders only what changed since the last build, not since the spare it recycles', async () => {
-    const manifest = async (): Promise<Record<string, string>> => {
-      const file = (await readdir(join(cache(), 'outputs'))).find((f) => f.endsWith('.json') && !f.endsWith('.spare.json'))!;
-      return (JSON.parse(await readFile(join(cache(), 'outputs', file), 'utf8')) as { outputs: Record<string, string> }).outputs;
+    const manifest = async (): Promise<ReadonlyMap<string, string>> => {
+      const file = (await readdir(join(cache(), 'outputs'))).find((f) => f.endsWith('.manifest') && !f.endsWith('.spare.manifest'))!;
+      return parseManifest(await readFile(join(cache(), 'outputs', file), 'utf8'))!.outputs;
     };
     // Two edits in a row: the second build recycles the generation from before the first edit.
     const edit = async (name: string, line: string): Promise<{ written: number; changed: number }> => {
@@ -109,7 +110,7 @@ describe('rebuilds are exactly a cold build', () => {
       const report = await build({ seedsDir: seeds, outDir: out(), cacheDir: cache(), cwd: seeds });
       expect(report.published).toBe(true);
       const after = await manifest();
-      return { written: report.written, changed: Object.keys(after).filter((path) => before[path] !== after[path]).length };
+      return { written: report.written, changed: [...after.keys()].filter((path) => before.get(path) !== after.get(path)).length };
     };
     const first = await edit('2024-budget-vote.txt', '\n“We will vote again in May,” Okafor said.\n');
     const second = await edit('2024-budget-reaction.md', '\nA closing paragraph.\n');

@@ -13,7 +13,7 @@ const CODE = { renderer: 'r1', code: 'c1' };
 
 function manifestOf(plan: SitePlan, version = CODE): Manifest {
   const diff = diffOutputs(plan, version, null);
-  return { version: 1, generation: '/g', renderer: version.renderer, outputs: diff.outputs, shards: {}, code: version.code, keys: diff.keys };
+  return { version: 2, generation: '/g', renderer: version.renderer, outputs: diff.outputs, shards: {}, code: version.code, keys: diff.keys };
 }
 
 /** A fresh plan of the same archive whose keyed outputs count how often their data is read. */
@@ -47,7 +47,7 @@ describe('keyed outputs', () => {
     };
     const keyedDiff = diffOutputs(plan, CODE, null);
     expect(keyedDiff.outputs).toEqual(diffOutputs(eager, CODE, null).outputs);
-    expect(Object.keys(keyedDiff.keys).length).toBe(keyed.length + plan.files.filter((f) => f.key !== undefined).length);
+    expect(keyedDiff.keys.size).toBe(keyed.length + plan.files.filter((f) => f.key !== undefined).length);
   });
 
   it('are not made again when their keys are unchanged under the same code', () => {

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_STAGE } from '../../src/build/fsutil.ts';
+import { parseManifest } from '../../src/build/incremental.ts';
 import { hashTree, tempDir, treeDiff } from '../helpers/tree.ts';
 import { isolatedBin, writeGoodSeeds } from '../hostile/harness.ts';
 
@@ -124,18 +126,21 @@ describe('kill -9 during a build', () => {
     expect(treeDiff(await hashTree(join(dir, 'dist')), oldTree)).toEqual([]);
     const state = join(dir, '.dist.verbatim');
     const published = basename(await readlink(join(dir, 'dist')));
-    // The generation published before is kept as the spare the next rebuild recycles; nothing else.
-    const spareFile = (await readdir(join(dir, 'cache', 'outputs'))).find((f) => f.endsWith('.spare.json'));
-    const spare = spareFile === undefined ? '' : basename((JSON.parse(await readFile(join(dir, 'cache', 'outputs', spareFile), 'utf8')) as { generation: string }).generation);
+    // The generation published before is kept as the spare the next rebuild recycles, and the
+    // search shards' staging folders (empty of files); nothing else.
+    const spareFile = (await readdir(join(dir, 'cache', 'outputs'))).find((f) => f.endsWith('.spare.manifest'));
+    const spare = spareFile === undefined ? '' : basename(parseManifest(await readFile(join(dir, 'cache', 'outputs', spareFile), 'utf8'))!.generation);
     // The detached delete of old generations may still be running; give it a moment.
     let left: string[] = [];
     for (let wait = 0; wait < 50; wait++) {
-      left = (await readdir(state)).filter((name) => name !== published && name !== spare);
+      left = (await readdir(state)).filter((name) => name !== published && name !== spare && name !== SEARCH_STAGE);
       if (left.every((name) => name.startsWith('trash-')) && left.length === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(left.filter((name) => !name.startsWith('trash-'))).toEqual([]);
     expect(existsSync(join(state, 'lock'))).toBe(false);
+    const staged = await readdir(join(state, SEARCH_STAGE), { recursive: true, withFileTypes: true }).catch(() => []);
+    expect(staged.filter((e) => !e.isDirectory()).map((e) => e.name)).toEqual([]);
     expect(await readdir(join(dir))).toEqual(expect.arrayContaining(['dist', 'seeds', 'cache']));
   }, 300_000);
 });

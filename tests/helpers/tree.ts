@@ -1,6 +1,7 @@
 /** Test helpers: hash a whole folder tree, and make temporary seed folders. */
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, realpath } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, realpath, rm } from 'node:fs/promises';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -34,6 +35,28 @@ export function treeDiff(a: Map<string, string>, b: Map<string, string>): string
 /** A fresh temporary folder. */
 export function tempDir(prefix: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `verbatim-${prefix}-`));
+}
+
+/**
+ * Temporary folders removed after each test: call at the top of a test file, then
+ * `await temp('name')` in its tests. `track(dir)` adds a folder made elsewhere.
+ */
+export function tempDirsPerTest(): { temp: (prefix: string) => Promise<string>; track: (dir: string) => void } {
+  let dirs: string[] = [];
+  afterEach(async () => {
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+    dirs = [];
+  });
+  return {
+    async temp(prefix) {
+      const dir = await tempDir(prefix);
+      dirs.push(dir);
+      return dir;
+    },
+    track(dir) {
+      dirs.push(dir);
+    },
+  };
 }
 
 /** Copy seed files into a new temporary seeds folder. */

@@ -1,0 +1,45 @@
+/**
+ * The manifest file (src/build/incremental.ts): what the next build compares against. It must
+ * read back exactly as written, and anything else (an older format, a cut-off file) reads as
+ * no manifest at all, which costs a full render and never a wrong one.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseManifest, serializeManifest, type Manifest } from '../../src/build/incremental.ts';
+
+const MANIFEST: Manifest = {
+  version: 2,
+  generation: '/site/.dist.verbatim/g-1',
+  renderer: 'r'.repeat(64),
+  code: 'c'.repeat(64),
+  shards: { s00: 'a'.repeat(64), s07: 'b'.repeat(64) },
+  outputs: new Map([
+    ['index.html', '1'.repeat(64)],
+    ['speakers/index/д/index.html', '2'.repeat(64)],
+    ['feed.xml', '3'.repeat(64)],
+  ]),
+  keys: new Map([['speakers/index/д/index.html', 'k_-9'.repeat(10)]]),
+};
+
+describe('the manifest file', () => {
+  it('reads back as written, keys and all', () => {
+    const text = serializeManifest(MANIFEST);
+    expect(parseManifest(text)).toEqual(MANIFEST);
+    expect(text.split('\n')).toContain(`feed.xml\t${'3'.repeat(64)}\t`);
+  });
+
+  it('reads as no manifest when it is of the older JSON format, cut off, or not a manifest', () => {
+    const text = serializeManifest(MANIFEST);
+    const json = JSON.stringify({ ...MANIFEST, version: 1, outputs: Object.fromEntries(MANIFEST.outputs), keys: Object.fromEntries(MANIFEST.keys) });
+    expect(parseManifest(json)).toBeNull();
+    expect(parseManifest(`${json}\n`)).toBeNull();
+    expect(parseManifest(text.slice(0, -10))).toBeNull();
+    expect(parseManifest(`${text.split('\n')[0]}\nindex.html\n`)).toBeNull();
+    expect(parseManifest('')).toBeNull();
+    expect(parseManifest('null\n')).toBeNull();
+  });
+
+  it('refuses to write an output path its lines cannot hold', () => {
+    const bad: Manifest = { ...MANIFEST, outputs: new Map([['a\tb.html', '1'.repeat(64)]]) };
+    expect(() => serializeManifest(bad)).toThrow(/tab or line break/);
+  });
+});
