@@ -73,6 +73,15 @@ function isTitle(d: Draft, grouped: boolean): boolean {
   return d.found.mention === null && d.block.in !== 'headline';
 }
 
+/**
+ * A personal pronoun on its own in quotation marks, inside a sentence and with no cue, is the word
+ * itself being talked about, not something said ("unless simply because "she" is a "he"").
+ */
+function isMentionedPronoun(d: Draft): boolean {
+  if (d.startsSentence || d.found.cue !== null) return false;
+  return /^(?:I|me|you|he|him|she|her|it|we|us|they|them)[.,!?;:]?$/iu.test(d.block.text.slice(d.span.start, d.span.end));
+}
+
 /** Tokens of a sentence with every quotation in it replaced by one `QUOTE_TOKEN`. */
 function sentenceTokens(masked: string, from: number, to: number, spans: readonly MarkSpan[]): { tokens: Token[]; quoteAt: Map<MarkSpan, number> } {
   const tokens: Token[] = [];
@@ -245,7 +254,7 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
       // a phrase in the next sentence, with nobody new named: “…,” Hennessey added. But that is not “properly chargeable.”
       groupOf.set(d, groupOf.get(prev) ?? prev);
     }
-    if (isTitle(d, groupOf.has(d))) continue;
+    if (isTitle(d, groupOf.has(d)) || isMentionedPronoun(d)) continue;
     keep.push(d);
   }
 

@@ -408,6 +408,11 @@ describe('what is not a quote', () => {
     expect(quotes('The film “The Long Road Home” opens on Friday.')).toHaveLength(0);
   });
 
+  it('does not take a bare pronoun in quotation marks, the word itself, for a quote', () => {
+    expect(quotes('The rule changed when "they" became "we" in the party’s platform.')).toHaveLength(0);
+    expect(quotes('The coach said the team is about “us,” not about any one player.').map((q) => q.text)).toEqual(['us,']);
+  });
+
   it('does not take markup debris such as tweet ids for quotes', () => {
     expect(quotes('<tweet tweet-id="783499116076687360"></tweet>')).toHaveLength(0);
   });
