@@ -70,6 +70,8 @@ function isTitle(d: Draft, grouped: boolean): boolean {
   if (!looksLikeTitle(words)) return false;
   const before = /(\S+)\s*$/u.exec(d.block.text.slice(Math.max(0, d.span.open - 30), d.span.open))?.[1] ?? '';
   if (/[’']s$|^(?:on|in)$/iu.test(before)) return true;
+  // what a crowd chants, shouts or sings is said, not a title ("chants of “Four More Years”", "chanting, "Go Home."")
+  if (/\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied|ying)|sing(?:s|ing)?|sang)(?: of)?,?\s*$/iu.test(d.block.text.slice(Math.max(0, d.span.open - 30), d.span.open))) return false;
   return d.found.mention === null && d.block.in !== 'headline';
 }
 

@@ -408,6 +408,12 @@ describe('what is not a quote', () => {
     expect(quotes('The film “The Long Road Home” opens on Friday.')).toHaveLength(0);
   });
 
+  it('keeps title-like words that a crowd chants, shouts or sings as speech', () => {
+    expect(quotes('On Friday, a choir from the county, a group unusually young for the contest, was met with chants of “Go Home, Go Home” and worse.').map((q) => q.text)).toEqual(['Go Home, Go Home']);
+    expect(quotes('Across the street from the courthouse, about 50 people gathered in small groups, waving flags and chanting "Free Them Now."').map((q) => q.text)).toEqual(['Free Them Now.']);
+    expect(quotes('The band closed the night with “Born to Run.”')).toHaveLength(0);
+  });
+
   it('does not take a bare pronoun in quotation marks, the word itself, for a quote', () => {
     expect(quotes('The rule changed when "they" became "we" in the party’s platform.')).toHaveLength(0);
     expect(quotes('The coach said the team is about “us,” not about any one player.').map((q) => q.text)).toEqual(['us,']);
