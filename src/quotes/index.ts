@@ -84,6 +84,16 @@ function isMentionedPronoun(d: Draft): boolean {
   return /^(?:I|me|you|he|him|she|her|it|we|us|they|them)[.,!?;:]?$/iu.test(d.block.text.slice(d.span.start, d.span.end));
 }
 
+/**
+ * A body quotation left open that runs to the end of its paragraph and ends a sentence there
+ * (`“Realistically, this is an opportunity.` and no closing mark): the closing mark was forgotten,
+ * so the quote is kept (not markup: `tweet-author="…<tweet/>`).
+ */
+function endsUnclosedSentence(d: Draft): boolean {
+  const words = d.block.text.slice(d.span.start, d.span.end);
+  return d.block.in === 'body' && !/[<>]/.test(words) && /[.!?…]$/u.test(words);
+}
+
 /** Tokens of a sentence with every quotation in it replaced by one `QUOTE_TOKEN`. */
 function sentenceTokens(masked: string, from: number, to: number, spans: readonly MarkSpan[]): { tokens: Token[]; quoteAt: Map<MarkSpan, number> } {
   const tokens: Token[] = [];
@@ -234,7 +244,7 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
       if (!continued) {
         const at = columnOf(d.block.text, d.span.open);
         messages.push(message('quotes:unbalanced', { file: article.path, line: d.block.line + at.line, column: at.column }));
-        continue;
+        if (!endsUnclosedSentence(d)) continue;
       }
     }
     if (prev !== undefined && unclosed.has(prev) && prev.block.in === d.block.in && d.block.paragraph === prev.block.paragraph + 1 && d.span.open === 0) {

@@ -36,12 +36,19 @@ describe('quotation marks', () => {
   });
 
   it('does not let an odd straight quote derail the rest of the article', () => {
-    const a = extractQuotes(body('He said "this is the end of it.', 'Prices fell on Monday.', '"We are fine," Smith said.', 'The pipe is 5" wide, and "it leaks," Jones said.'));
+    const a = extractQuotes(body('He said "this is the end of it', 'Prices fell on Monday.', '"We are fine," Smith said.', 'The pipe is 5" wide, and "it leaks," Jones said.'));
     expect(a.quotes.map((q) => q.text)).toEqual(['We are fine,', 'it leaks,']);
     expect(a.messages.map((m) => m.id)).toContain('quotes:unbalanced');
     const unbalanced = a.messages.find((m) => m.id === 'quotes:unbalanced')!;
     expect(unbalanced.line).toBe(3);
     expect(unbalanced.column).toBe(9);
+  });
+
+  it('keeps a quote whose closing mark was forgotten at the end of a sentence that ends its paragraph, with the warning', () => {
+    const a = extractQuotes(body('“We will finish the bridge by spring. Nobody should doubt that, said the mayor, Ann Ruiz.', 'Work resumed on Monday.'));
+    expect(a.quotes.map((q) => q.text)).toEqual(['We will finish the bridge by spring. Nobody should doubt that, said the mayor, Ann Ruiz.']);
+    expect(a.messages.map((m) => m.id)).toContain('quotes:unbalanced');
+    expect(quotes('The council called the plan “a first step toward', 'Work resumed on Monday.')).toHaveLength(0);
   });
 
   it('numbers quotes q1… in document order across headline, summary and body', () => {
