@@ -51,6 +51,12 @@ describe('quotation marks', () => {
     expect(quotes('The council called the plan “a first step toward', 'Work resumed on Monday.')).toHaveLength(0);
   });
 
+  it('reads a left curly mark typed where a quote closes as its closing mark', () => {
+    expect(quotes('“Nobody will be left behind,“ the mayor said. “Not one family.”').map((q) => q.text)).toEqual(['Nobody will be left behind,', 'Not one family.']);
+    expect(quotes('The agency promised a “full review“ of the contract and a “fresh start.”').map((q) => q.text)).toEqual(['full review', 'fresh start.']);
+    expect(quotes('She called the plan “a good start for the county.“').map((q) => q.text)).toEqual(['a good start for the county.']);
+  });
+
   it('numbers quotes q1… in document order across headline, summary and body', () => {
     const a = extractQuotes(article({ headline: 'Smith: ‘No Deal’', summary: ['Smith called it “a bad idea.”'], paragraphs: ['“Never,” Smith said.'] }));
     expect(a.quotes.map((q) => [q.id, q.in])).toEqual([['q1', 'headline'], ['q2', 'summary'], ['q3', 'body']]);
