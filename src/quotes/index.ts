@@ -70,7 +70,28 @@ function isTitle(d: Draft, grouped: boolean): boolean {
   if (!looksLikeTitle(words)) return false;
   const before = /(\S+)\s*$/u.exec(d.block.text.slice(Math.max(0, d.span.open - 30), d.span.open))?.[1] ?? '';
   if (/[’']s$|^(?:on|in)$/iu.test(before)) return true;
+  // what a crowd chants, shouts or sings is said, not a title ("chants of “Four More Years”", "chanting, "Go Home."")
+  if (/\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied|ying)|sing(?:s|ing)?|sang)(?: of)?,?\s*$/iu.test(d.block.text.slice(Math.max(0, d.span.open - 30), d.span.open))) return false;
   return d.found.mention === null && d.block.in !== 'headline';
+}
+
+/**
+ * A personal pronoun on its own in quotation marks, inside a sentence and with no cue, is the word
+ * itself being talked about, not something said ("unless simply because "she" is a "he"").
+ */
+function isMentionedPronoun(d: Draft): boolean {
+  if (d.startsSentence || d.found.cue !== null) return false;
+  return /^(?:I|me|you|he|him|she|her|it|we|us|they|them)[.,!?;:]?$/iu.test(d.block.text.slice(d.span.start, d.span.end));
+}
+
+/**
+ * A body quotation left open that runs to the end of its paragraph and ends a sentence there
+ * (`“Realistically, this is an opportunity.` and no closing mark): the closing mark was forgotten,
+ * so the quote is kept (not markup: `tweet-author="…<tweet/>`).
+ */
+function endsUnclosedSentence(d: Draft): boolean {
+  const words = d.block.text.slice(d.span.start, d.span.end);
+  return d.block.in === 'body' && !/[<>]/.test(words) && /[.!?…]$/u.test(words);
 }
 
 /** Tokens of a sentence with every quotation in it replaced by one `QUOTE_TOKEN`. */
@@ -223,7 +244,7 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
       if (!continued) {
         const at = columnOf(d.block.text, d.span.open);
         messages.push(message('quotes:unbalanced', { file: article.path, line: d.block.line + at.line, column: at.column }));
-        continue;
+        if (!endsUnclosedSentence(d)) continue;
       }
     }
     if (prev !== undefined && unclosed.has(prev) && prev.block.in === d.block.in && d.block.paragraph === prev.block.paragraph + 1 && d.span.open === 0) {
@@ -245,7 +266,7 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
       // a phrase in the next sentence, with nobody new named: “…,” Hennessey added. But that is not “properly chargeable.”
       groupOf.set(d, groupOf.get(prev) ?? prev);
     }
-    if (isTitle(d, groupOf.has(d))) continue;
+    if (isTitle(d, groupOf.has(d)) || isMentionedPronoun(d)) continue;
     keep.push(d);
   }
 

@@ -53,6 +53,16 @@ function isApostrophe(text: string, i: number, facing: Facing): boolean {
   return false;
 }
 
+/**
+ * Is the left curly mark at `i` a closing mark typed the wrong way round (`… 51 percent.“`, `an “expedited review“ of`):
+ * a word or punctuation right before it, and a space, punctuation or the end of the text right after it?
+ */
+function isMisturnedCloser(text: string, i: number): boolean {
+  const before = i > 0 ? text[i - 1]! : '';
+  const after = i + 1 < text.length ? text[i + 1]! : '';
+  return before !== '' && !SPACE_BEFORE.test(before) && (after === '' || /[\s.,;:!?)\]}\u2014\u2013]/u.test(after));
+}
+
 interface Mark {
   readonly at: number;
   readonly kind: 'double' | 'single';
@@ -63,7 +73,8 @@ function collectMarks(text: string, singles: boolean): Mark[] {
   const marks: Mark[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x201c || c === 0x201e || c === 0x00ab) marks.push({ at: i, kind: 'double', facing: 'open' });
+    if (c === 0x201c) marks.push({ at: i, kind: 'double', facing: isMisturnedCloser(text, i) ? 'close' : 'open' });
+    else if (c === 0x201e || c === 0x00ab) marks.push({ at: i, kind: 'double', facing: 'open' });
     else if (c === 0x201d || c === 0x00bb) marks.push({ at: i, kind: 'double', facing: 'close' });
     else if (c === 0x22) marks.push({ at: i, kind: 'double', facing: straightFacing(text, i) });
     else if (singles && (c === 0x2018 || c === 0x2019 || c === 0x27)) {

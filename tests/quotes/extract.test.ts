@@ -36,12 +36,25 @@ describe('quotation marks', () => {
   });
 
   it('does not let an odd straight quote derail the rest of the article', () => {
-    const a = extractQuotes(body('He said "this is the end of it.', 'Prices fell on Monday.', '"We are fine," Smith said.', 'The pipe is 5" wide, and "it leaks," Jones said.'));
+    const a = extractQuotes(body('He said "this is the end of it', 'Prices fell on Monday.', '"We are fine," Smith said.', 'The pipe is 5" wide, and "it leaks," Jones said.'));
     expect(a.quotes.map((q) => q.text)).toEqual(['We are fine,', 'it leaks,']);
     expect(a.messages.map((m) => m.id)).toContain('quotes:unbalanced');
     const unbalanced = a.messages.find((m) => m.id === 'quotes:unbalanced')!;
     expect(unbalanced.line).toBe(3);
     expect(unbalanced.column).toBe(9);
+  });
+
+  it('keeps a quote whose closing mark was forgotten at the end of a sentence that ends its paragraph, with the warning', () => {
+    const a = extractQuotes(body('“We will finish the bridge by spring. Nobody should doubt that, said the mayor, Ann Ruiz.', 'Work resumed on Monday.'));
+    expect(a.quotes.map((q) => q.text)).toEqual(['We will finish the bridge by spring. Nobody should doubt that, said the mayor, Ann Ruiz.']);
+    expect(a.messages.map((m) => m.id)).toContain('quotes:unbalanced');
+    expect(quotes('The council called the plan “a first step toward', 'Work resumed on Monday.')).toHaveLength(0);
+  });
+
+  it('reads a left curly mark typed where a quote closes as its closing mark', () => {
+    expect(quotes('“Nobody will be left behind,“ the mayor said. “Not one family.”').map((q) => q.text)).toEqual(['Nobody will be left behind,', 'Not one family.']);
+    expect(quotes('The agency promised a “full review“ of the contract and a “fresh start.”').map((q) => q.text)).toEqual(['full review', 'fresh start.']);
+    expect(quotes('She called the plan “a good start for the county.“').map((q) => q.text)).toEqual(['a good start for the county.']);
   });
 
   it('numbers quotes q1… in document order across headline, summary and body', () => {
@@ -406,6 +419,17 @@ describe('what is not a quote', () => {
 
   it('does not take an unattributed title for a quote', () => {
     expect(quotes('The film “The Long Road Home” opens on Friday.')).toHaveLength(0);
+  });
+
+  it('keeps title-like words that a crowd chants, shouts or sings as speech', () => {
+    expect(quotes('On Friday, a choir from the county, a group unusually young for the contest, was met with chants of “Go Home, Go Home” and worse.').map((q) => q.text)).toEqual(['Go Home, Go Home']);
+    expect(quotes('Across the street from the courthouse, about 50 people gathered in small groups, waving flags and chanting "Free Them Now."').map((q) => q.text)).toEqual(['Free Them Now.']);
+    expect(quotes('The band closed the night with “Born to Run.”')).toHaveLength(0);
+  });
+
+  it('does not take a bare pronoun in quotation marks, the word itself, for a quote', () => {
+    expect(quotes('The rule changed when "they" became "we" in the party’s platform.')).toHaveLength(0);
+    expect(quotes('The coach said the team is about “us,” not about any one player.').map((q) => q.text)).toEqual(['us,']);
   });
 
   it('does not take markup debris such as tweet ids for quotes', () => {
