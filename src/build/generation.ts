@@ -291,10 +291,23 @@ export async function writeGeneration(
     } else await linkTree(usable.generation, generation);
     for (const path of diff.removed) await removeOutput(generation, path);
     for (const page of diff.pages) await unlinkIfThere(join(generation, outputPathOf(page.url)));
-    await renderInChunks(diff.pages, generation, 0, diff.pages.length, progress);
-    await writeFiles(diff.files, generation);
+    // The article pages first: the search index needs only them, so it is made (by Pagefind, in
+    // processes of its own, on the other core) while the rest of the pages render.
+    const articles = diff.pages.filter((page) => SEARCH_TEMPLATES.has(page.template));
+    const others = diff.pages.filter((page) => !SEARCH_TEMPLATES.has(page.template));
+    await renderInChunks(articles, generation, 0, diff.pages.length, progress);
+    const searching = index();
+    searching.catch(() => {}); // handled below, after rendering; not an unhandled rejection meanwhile
+    try {
+      await renderInChunks(others, generation, articles.length, diff.pages.length, progress);
+      await writeFiles(diff.files, generation);
+    } catch (error) {
+      // Never leave an indexer writing into a generation the caller is about to delete.
+      await searching.catch(() => {});
+      throw error;
+    }
     lap('render');
-    await index();
+    await searching;
     lap('search');
   }
 

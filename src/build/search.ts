@@ -10,7 +10,8 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { link, mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { linkSync, mkdirSync, readdirSync, rmSync, unlinkSync, type Dirent } from 'node:fs';
+import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -113,36 +114,39 @@ function runPagefind(site: string, output: string): Promise<number> {
  */
 export async function indexShard(siteDir: string, name: string, pages: readonly SearchPage[], stageDir: string): Promise<void> {
   const root = join(siteDir, 'pagefind');
-  await rm(join(root, name), { recursive: true, force: true });
   const staging = join(stageDir, name);
-  await unlinkFiles(staging); // links a killed build left
   try {
-    // Asynchronous calls, so a cold build's rendering is not held up (synchronous links and
-    // removals took over 1.5 s of that thread at 1,000 articles). The other side: while Eleventy
-    // renders, its synchronous writes starve this event loop, so in practice the staging of a
-    // cold build's first shard finishes only when rendering ends (measured at 10,000 articles).
-    // Staging on a worker thread did index during rendering, but slowed rendering by as much
-    // (both cores busy), so it was not kept.
+    // Synchronous up to Pagefind's start (some 20–60 ms of this thread for a shard of ~600
+    // pages, now that no folder is removed), so Pagefind is running by the time this function
+    // first yields: a rebuild renders its other pages meanwhile, and asynchronous staging would
+    // wait on an event loop that Eleventy's synchronous writes starve.
+    rmSync(join(root, name), { recursive: true, force: true });
+    unlinkFiles(staging); // links a killed build left
     const made = new Set<string>();
     for (const page of pages) {
       const target = join(staging, page.path);
       if (!made.has(dirname(target))) {
-        await mkdir(dirname(target), { recursive: true });
+        mkdirSync(dirname(target), { recursive: true });
         made.add(dirname(target));
       }
-      await link(join(siteDir, page.path), target);
+      linkSync(join(siteDir, page.path), target);
     }
     const indexed = await runPagefind(staging, join(root, name));
     if (indexed !== pages.length) throw new Error(`Pagefind indexed ${indexed} of shard ${name}'s ${pages.length} pages`);
   } finally {
-    await unlinkFiles(staging);
+    unlinkFiles(staging);
   }
 }
 
 /** Remove every file under `dir` (if it exists), leaving its folders. */
-async function unlinkFiles(dir: string): Promise<void> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries) if (!entry.isDirectory()) await unlink(join(entry.parentPath, entry.name));
+function unlinkFiles(dir: string): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) if (!entry.isDirectory()) unlinkSync(join(entry.parentPath, entry.name));
 }
 
 /**
