@@ -160,8 +160,8 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
     ...extra,
   });
 
-  /** What every page's head carries from the site: part of every page key. */
-  const siteKey = [options.baseUrl, options.title, sitePath, siteFeeds];
+  /** What every page's head carries from the site, digested once: part of every page key. */
+  const siteKey = inputKey([options.baseUrl, options.title, sitePath, siteFeeds]);
 
   const speakersById = new Map(archive.speakers.map((s) => [s.id, s]));
   const articlesById = new Map(archive.articles.map((a) => [a.id, a]));
