@@ -157,6 +157,13 @@ describe('pronouns', () => {
     );
     expect(speakerOf(a, 'I think the legacy')?.name).toBe('Peter Westmacott');
   });
+
+  it('does not take an owner’s name before a noun that looks like a speech verb for a subject (Smith’s tweets, Lopez’s remarks)', () => {
+    const a = attribute('“We need a new budget,” Maria Lopez said.', 'Tom Reed says too much is made of John Smith’s tweets.', '“Nobody reads them,” he said.');
+    expect(speakerOf(a, 'Nobody reads them')?.name).toBe('Tom Reed');
+    const b = attribute('Tom Reed has not answered Mike Brown’s remarks, but he kept up his attacks.', '“The border must close,” he said.');
+    expect(speakerOf(b, 'The border must close')?.name).toBe('Tom Reed');
+  });
 });
 
 describe('descriptions, organisations, countries and anonymous sources', () => {
