@@ -196,6 +196,15 @@ function ownSentenceOrganisation(ctx: Context, pos: Position) {
   return mentionsIn(ctx, block, block).find(({ e: x, m }) => m.sentence === sentence && m.pos < pos && m.subject && !m.inQuote && x.type === 'organization')?.e ?? null;
 }
 
+/**
+ * The organisation that spoke the last quote before `pos`, in this paragraph or the two before: who a cued `it` is
+ * when no organisation is named nearer (`“…,” the article read. / “…,” it added.`).
+ */
+function previousOrganisation(ctx: Context, pos: Position): Entity | null {
+  const before = [...ctx.previous].reverse().find((p) => p.pos < pos);
+  return before !== undefined && before.entity.type === 'organization' && Math.floor(pos / BLOCK) - Math.floor(before.pos / BLOCK) <= 2 ? before.entity : null;
+}
+
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   // an age before a name describes the name: "17-year-old Jared Potts"; so does a year or a date before role words
@@ -383,7 +392,8 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
       continue;
     }
     if (q === null || q.mention === null) continue;
-    const r = resolveMention(ctx, q.mention.text, pos);
+    const previousOrg = q.cue !== null && /^it$/i.test(q.mention.text.trim()) ? previousOrganisation(ctx, pos) : null;
+    const r = resolveMention(ctx, q.mention.text, pos) ?? (previousOrg === null ? null : { kind: 'entity', entity: previousOrg, confidence: 0.6 });
     if (r === null) {
       own.set(q.id, { key: null, confidence: 0 });
       continue;

@@ -367,6 +367,16 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'We are reviewing')?.name).toBe('Pentagon');
   });
 
+  it('gives a cued "it" to the organisation that spoke the quote before when none is named nearer (“…,” the memo read. / “…,” it added.)', () => {
+    const a = attribute(
+      'The Ohio Democratic Party sent a memo to donors on Friday.',
+      '“We have never been in a better position,” the memo read.',
+      'It also mentioned Pennsylvania. “But the race there is still close,” it added.',
+    );
+    expect(speakerOf(a, 'We have never been')?.name).toBe('Ohio Democratic Party');
+    expect(speakerOf(a, 'But the race there')?.name).toBe('Ohio Democratic Party');
+  });
+
   it('gives a country the type country', () => {
     const a = attribute('Poland described the drone as a deliberate “provocation” on Wednesday.');
     const s = speakerOf(a, 'provocation');
