@@ -139,6 +139,9 @@ export function isNameLike(tokens: readonly Token[], np: readonly [number, numbe
   return np[0] === np[1] && /^(?:he|she|they|it|we)$/i.test(tokens[np[0]]!.text);
 }
 
+/** Nouns of speech that an owner's "that" clause reports ("Trump’s claim that …"). */
+const SPEECH_NOUNS = /^(?:claim|claims|assertion|statement|suggestion|argument|contention|insistence|promise|pledge|warning|remark|comment|charge|accusation|declaration|complaint|vow|prediction|boast)$/i;
+
 /** Words that open a sentence before its subject ("But", "Still,", "In 2014,"). */
 const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
 
@@ -370,6 +373,16 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       const before = tokens[np[0] - 1]?.text;
       if (before === ',' || before === undefined || before === QUOTE_TOKEN || np[0] === q + 1 || before?.toLowerCase() === 'as') return { cue: cueRange(tokens, c), mention: np, pattern: 'later' };
     }
+  }
+  // 6. an owner's claim: "Donald Trump’s claim that there have been “thousands of shootings”"
+  for (let c = q - 1; c >= 2 && c > q - 30; c--) {
+    const t = tokens[c]!.text;
+    if (t === QUOTE_TOKEN || /^[.;:!?]$/.test(t)) break;
+    if (t.toLowerCase() !== 'that' || !SPEECH_NOUNS.test(tokens[c - 1]!.text) || !/^\p{Lu}.*[’']s?$/u.test(tokens[c - 2]!.text)) continue;
+    // the owner is the name the possessive ends ("Donald Trump’s")
+    let s = c - 2;
+    while (s - 1 >= 0 && s > c - 6 && isNameWord(tokens[s - 1]!) && !/[’']s?$/u.test(tokens[s - 1]!.text)) s--;
+    return { cue: [c - 1, c - 1], mention: [s, c - 2], pattern: 'reported' };
   }
   // (A possessive, `Clinton’s “deplorables” remark`, is not read as an attribution: on PolNeAR train it
   //  agreed with the annotators in under a fifth of cases, and a wrong name is worse than none.)

@@ -304,6 +304,13 @@ describe('cues and source mentions', () => {
     expect(only('Supporters punched a protester, with Trump reportedly yelling: “Get him out of here!”').mention?.text).toBe('Trump');
   });
 
+  it('gives a quote inside an owner’s claim, statement or accusation that … to the owner when no cue names anyone', () => {
+    const q = only('The fact-checkers looked into Maria Lopez’s claim that the county had lost “thousands of jobs” since 2010.');
+    expect(q.mention?.text).toBe('Maria Lopez’s');
+    expect(q.cue).toBe('claim');
+    expect(only('The report followed John Reed’s accusation that the agency was “hiding the numbers.”').mention?.text).toBe('John Reed’s');
+  });
+
   it('keeps the attribution that follows a question mark with its question', () => {
     const q = only('“Is the plan dead?” Lopez asked.');
     expect(q.mention?.text).toBe('Lopez');
