@@ -312,7 +312,11 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       const prev = skipBetween(tokens, c - 1, -1, tokens.length);
       if (prev >= lo && /^[\p{L}]/u.test(tokens[prev]!.text)) {
         const own = phraseBefore(tokens, prev, lo);
-        if (own !== null && isNameLike(tokens, own) && !DETERMINERS.has(tokens[own[0]]!.text.toLowerCase())) return { cue: cueRange(tokens, c), mention: own, pattern: 'reported' };
+        if (own !== null && isNameLike(tokens, own) && !DETERMINERS.has(tokens[own[0]]!.text.toLowerCase())) {
+          // inside someone's reported speech the participle's clause is theirs: "She says Trump’s tweets accusing Machado … are “lies …”"
+          const outer = NAMING_LEMMAS.has(cueLemma(word) ?? '') ? null : reportingClause(tokens, own[0], lo);
+          return outer ?? { cue: cueRange(tokens, c), mention: own, pattern: 'reported' };
+        }
       }
       // a participle in an opening clause takes the subject of the main clause after it:
       // "After saying her foot was “so swollen …,” she was “whisked …”"

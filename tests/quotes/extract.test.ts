@@ -300,6 +300,11 @@ describe('cues and source mentions', () => {
     expect(only('The email goes on to say: “Trump wants to write racism into our law books.”').mention?.text).toBe('The email');
   });
 
+  it('gives a participle with its own subject inside someone’s reported speech to the one reporting (She says his ads accusing X are “…”)', () => {
+    expect(only('Lopez says Reed’s new ads accusing the union of hiding losses are “cheap and dishonest.”').mention?.text).toBe('Lopez');
+    expect(only('Smith said Reed’s letter warning residents of the flood meant that “nobody can say they were not told.”').mention?.text).toBe('Smith');
+  });
+
   it('gives a participle with its own subject that subject', () => {
     expect(only('Supporters punched a protester, with Trump reportedly yelling: “Get him out of here!”').mention?.text).toBe('Trump');
   });
