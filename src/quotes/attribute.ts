@@ -116,7 +116,19 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
     if (tokens[k]!.text.toLowerCase() === 'who') return subjectOf(tokens, k + 1, lo);
     np = tokens[k]!.text === ',' ? null : phraseBefore(tokens, k, lo);
   }
+  // two names joined by "and" speak together: "Obama and Clinton call them “lone wolves”" (not the last of a list: "A, B and C")
+  if (np !== null && isProperNameish(tokens, np) && tokens[np[0] - 1]?.text.toLowerCase() === 'and' && np[0] - 2 >= lo) {
+    const first = phraseBefore(tokens, np[0] - 2, lo);
+    const list = /^[,;]$/.test(tokens[first?.[0] !== undefined ? first[0] - 1 : 0]?.text ?? '') && /^\p{Lu}/u.test(tokens[(first?.[0] ?? 0) - 2]?.text ?? '');
+    if (first !== null && isProperNameish(tokens, first) && !list) return [first[0], np[1]];
+  }
   return np;
+}
+
+/** Every word of the phrase is capitalised (a name, perhaps with a title: "Sen. Patrick Leahy", "Obama"). */
+function isProperNameish(tokens: readonly Token[], np: readonly [number, number]): boolean {
+  for (let k = np[0]; k <= np[1]; k++) if (!/^\p{Lu}/u.test(tokens[k]!.text) || DETERMINERS.has(tokens[k]!.text.toLowerCase()) || PRONOUN_WORDS.test(tokens[k]!.text)) return false;
+  return true;
 }
 
 /** A description rather than a name: it ends in a lowercase word ("Sanders’s campaign manager", "a spokesman"). */

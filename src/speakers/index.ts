@@ -315,6 +315,14 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     if (e === null && !describesNamed) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.6 };
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.65 };
   }
+  // two named speakers together: "Obama and Clinton" (each as the article names them)
+  const pair = /^(\p{Lu}[\p{L}.’'\s-]*?)\s+and\s+(\p{Lu}[\p{L}.’'\s-]*)$/u.exec(written);
+  if (pair !== null) {
+    const [a, b] = [resolveMention(ctx, pair[1]!, pos), resolveMention(ctx, pair[2]!, pos)];
+    const nameOf = (r: Resolved): string | null => r === null ? null : r.kind === 'entity' ? r.entity.name : r.type === 'anonymous' ? null : r.name;
+    const [na, nb] = [nameOf(a), nameOf(b)];
+    if (na !== null && nb !== null && na !== nb) return { kind: 'other', name: `${na} and ${nb}`, type: 'group', confidence: 0.7 };
+  }
   // a person "of" a place or an organisation: "Rep. Tom Cole of Oklahoma", "George Zornick of The Nation"
   const of = /^(.*?\p{Lu}[\p{L}’'.-]*\s+\p{Lu}[\p{L}’'.-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(written);
   if (of !== null) {

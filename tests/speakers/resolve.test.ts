@@ -377,6 +377,15 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'But the race there')?.name).toBe('Ohio Democratic Party');
   });
 
+  it('gives a quote of two people named together to both of them, each by the name the article uses (not to the last one)', () => {
+    const a = attribute('Maria Lopez met Tom Reed in Ohio.', 'When the plant closed, Lopez and Reed called the decision “a betrayal of the town.”');
+    const s = speakerOf(a, 'a betrayal');
+    expect(s?.name).toBe('Maria Lopez and Tom Reed');
+    expect(s?.type).toBe('group');
+    // the last names of a list are not a pair
+    expect(speakerOf(attribute('Smith, Jones and Brown said the plan was “dead.”'), 'dead')?.name).toBe('Brown');
+  });
+
   it('gives a country the type country', () => {
     const a = attribute('Poland described the drone as a deliberate “provocation” on Wednesday.');
     const s = speakerOf(a, 'provocation');
