@@ -189,6 +189,15 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
     const next = phraseAfter(tokens, np[1] + 2, hi);
     if (next !== null && isNameLike(tokens, next) && /^\p{Ll}/u.test(tokens[next[1] + 1]?.text ?? '')) return next;
   }
+  // an appositive that closes the opening clause: "Preceded at the lectern by Joe Arpaio, the Arizona sheriff and anti-immigration
+  // hard-liner, Trump launched …" (a description, then lowercase words up to a comma, then the name and its verb)
+  if (opener && /^(?:the|a|an)$/i.test(tokens[np[0]]!.text) && /^(?:,|and)$/.test(tokens[np[1] + 1]?.text ?? '')) {
+    let j = np[1] + 1;
+    while (j < hi && j < np[1] + 16 && tokens[j]!.text !== ',' && /^[\p{Ll}-]/u.test(tokens[j]!.text)) j++;
+    const after = tokens[j]?.text === ',' ? phraseAfter(tokens, j + 1, hi) : null;
+    if (after !== null && isNameLike(tokens, after) && !/^(?:the|a|an)$/i.test(tokens[after[0]]!.text) &&
+      /^\p{Ll}/u.test(tokens[after[1] + 1]?.text ?? '') && !/^(?:and|or|of|who|which|whose)$/.test(tokens[after[1] + 1]!.text)) return after;
+  }
   return np;
 }
 

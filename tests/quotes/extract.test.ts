@@ -404,6 +404,12 @@ describe('an opening clause that ends in a quoted title', () => {
   });
 });
 
+describe('an opening participle clause', () => {
+  it('ends at an appositive description after its name, before the subject (Introduced by Tom Reed, the county chairman and a retired judge, Lopez …)', () => {
+    expect(only('Introduced by Tom Reed, the county chairman and a retired judge, Lopez launched into an attack on the “failed mayor.”').mention?.text).toBe('Lopez');
+  });
+});
+
 describe('sentence adverbs', () => {
   it('skips an opening sentence adverb when looking for the subject (Likewise, Nevertheless)', () => {
     const q = only('Likewise, a paper from the Brookings Institution had this to say about his plan: “Families from the top half would receive 24 percent more.”');
