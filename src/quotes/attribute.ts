@@ -188,6 +188,13 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
   if (opener && tokens[np[1] + 1]?.text === ',') {
     const next = phraseAfter(tokens, np[1] + 2, hi);
     if (next !== null && isNameLike(tokens, next) && /^\p{Ll}/u.test(tokens[next[1] + 1]?.text ?? '')) return next;
+    // and one more opening phrase after the place: "At a rally in Portland, Maine, on Thursday afternoon, Trump included …"
+    if (OPENERS.test(tokens[np[1] + 2]?.text ?? '')) {
+      let j = np[1] + 3;
+      while (j < hi && j < np[1] + 12 && tokens[j]!.text !== ',' && tokens[j]!.text !== QUOTE_TOKEN) j++;
+      const after = tokens[j]?.text === ',' ? phraseAfter(tokens, j + 1, hi) : null;
+      if (after !== null && isNameLike(tokens, after) && /^\p{Ll}/u.test(tokens[after[1] + 1]?.text ?? '')) return after;
+    }
   }
   // an appositive that closes the opening clause: "Preceded at the lectern by Joe Arpaio, the Arizona sheriff and anti-immigration
   // hard-liner, Trump launched …" (a description, then lowercase words up to a comma, then the name and its verb)

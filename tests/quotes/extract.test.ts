@@ -410,6 +410,12 @@ describe('an opening participle clause', () => {
   });
 });
 
+describe('an opening place and time', () => {
+  it('skips a city, its state and a time phrase before the subject (At a rally in Dayton, Ohio, on Friday, Lopez …)', () => {
+    expect(only('At a rally in Dayton, Ohio, on Friday evening, Lopez singled out the plant, calling its closure “a betrayal.”').mention?.text).toBe('Lopez');
+  });
+});
+
 describe('sentence adverbs', () => {
   it('skips an opening sentence adverb when looking for the subject (Likewise, Nevertheless)', () => {
     const q = only('Likewise, a paper from the Brookings Institution had this to say about his plan: “Families from the top half would receive 24 percent more.”');
