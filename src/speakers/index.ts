@@ -238,6 +238,8 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     return e === null || e.type === 'country' ? null : { kind: 'entity', entity: e, confidence: 0.6 };
   }
   if (words.length === 1 && (first === 'i' || first === 'you')) return null;
+  // an indefinite article before capitalised words is someone unnamed: "a New Hampshire Republican", "an Ohio Democrat"
+  if (/^(?:a|an|another)\s+(?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}’'-]*$/u.test(written)) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.85 };
   // a description that ends in a full name is that name: "his campaign manager Jeff Weaver" (not "a spokesman for
   // Hillary Clinton", nor "Trump’s aide Kellyanne Conway"'s owner)
   const trailing = /^(?:the|a|an|his|her|their|its)\s/i.test(written) ? /^(.*?\p{Ll}[\p{L}-]*)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'.-]*)$/u.exec(written) : null;

@@ -386,6 +386,12 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(attribute('Smith, Jones and Brown said the plan was “dead.”'), 'dead')?.name).toBe('Brown');
   });
 
+  it('leaves an indefinite description in capitals unnamed (a New Hampshire Republican, an Ohio Democrat): it is nobody the article names', () => {
+    const a = attribute('The poll asked party insiders in the early states.', '“Turnout will decide it,” said a New Hampshire Republican.', '“The race is wide open,” an Ohio Democrat added.');
+    expect(speakerOf(a, 'Turnout will decide')?.type).toBe('anonymous');
+    expect(speakerOf(a, 'The race is wide open')?.type).toBe('anonymous');
+  });
+
   it('gives a country the type country', () => {
     const a = attribute('Poland described the drone as a deliberate “provocation” on Wednesday.');
     const s = speakerOf(a, 'provocation');
