@@ -8,7 +8,7 @@
 import { message } from '../messages.ts';
 import type { ArticleSpeaker, AttributedArticle, AttributedQuote, Message, QuoteSpan, QuotedArticle, SpeakerType } from '../types.ts';
 import { BLOCK, MONTHS, collectEntities, matchSingle, type Entity, type EntityMention, type Inventory, type Position, type SubjectPronoun } from './inventory.ts';
-import { ANONYMOUS_HEADS, DOCUMENT_HEADS, INDEFINITE, ORG_DESCRIPTION_HEADS, OUTLET_HEADS, TITLES } from './lexicon.ts';
+import { ANONYMOUS_HEADS, DOCUMENT_HEADS, INDEFINITE, ORG_DESCRIPTION_HEADS, OUTLET_HEADS, TITLES, firstNameGender } from './lexicon.ts';
 import { ROLE_WORDS } from '../quotes/phrases.ts';
 import { partText, sentenceAround } from '../quotes/context.ts';
 import { nameType, splitName } from './names.ts';
@@ -286,7 +286,10 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
       // its last word, or its head before "of", "on", "for" ("the commission" → Commission on Presidential Debates)
       const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.some((w, i) => w.toLowerCase() === head && (i === x.words.length - 1 || /^(?:of|on|for)$/i.test(x.words[i + 1] ?? ''))))
         // a head any organisation may have ("the group", "the company"): the organisation last named as a subject
-        ?? (GENERIC_ORG_HEADS.has(head) && ['the', 'this', 'that'].includes(first) ? orgAntecedent(ctx, pos, (x) => x.type === 'organization', true) : null);
+        ?? (GENERIC_ORG_HEADS.has(head) && ['the', 'this', 'that'].includes(first) ? orgAntecedent(ctx, pos, (x) => x.type === 'organization', true) : null)
+        // else a name of several words read as a person for want of evidence (no known first name, no gender, not a heading in capitals),
+        // the last such subject: "Black Lives Matter issued a statement … “…,” the group said"
+        ?? (GENERIC_ORG_HEADS.has(head) && ['the', 'this', 'that'].includes(first) ? orgAntecedent(ctx, pos, (x) => x.type === 'person' && x.words.length >= 2 && x.gender === null && firstNameGender(x.words[0]!) === null && !x.words.every((w) => /^[\p{Lu}\p{P}]+$/u.test(w)), true) : null);
       return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };
     }
     // a description that repeats a word of a name the article gave ("the alliance", "the attendants")

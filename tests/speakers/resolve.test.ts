@@ -392,6 +392,14 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'The race is wide open')?.type).toBe('anonymous');
   });
 
+  it('gives "the group" or "the company" to a subject whose name could be a person’s only for want of evidence (Safe Streets Matter issued …)', () => {
+    const a = attribute('Safe Streets Matter issued a statement on Monday.', '“We will not take part in the parade this year,” the group said.');
+    expect(speakerOf(a, 'We will not take part')?.name).toBe('Safe Streets Matter');
+    // not a person with a known first name
+    const b = attribute('Maria Lopez issued a statement on Monday.', '“We will not take part,” the group said.');
+    expect(speakerOf(b, 'We will not take part')?.name).not.toBe('Maria Lopez');
+  });
+
   it('gives a country the type country', () => {
     const a = attribute('Poland described the drone as a deliberate “provocation” on Wednesday.');
     const s = speakerOf(a, 'provocation');
