@@ -201,7 +201,8 @@ function ownSentenceOrganisation(ctx: Context, pos: Position) {
  * when no organisation is named nearer (`“…,” the article read. / “…,” it added.`).
  */
 function previousOrganisation(ctx: Context, pos: Position): Entity | null {
-  const before = [...ctx.previous].reverse().find((p) => p.pos < pos);
+  let before: Context['previous'][number] | undefined;
+  for (let i = ctx.previous.length - 1; i >= 0 && before === undefined; i--) if (ctx.previous[i]!.pos < pos) before = ctx.previous[i];
   return before !== undefined && before.entity.type === 'organization' && Math.floor(pos / BLOCK) - Math.floor(before.pos / BLOCK) <= 2 ? before.entity : null;
 }
 
