@@ -4,6 +4,7 @@ import { resolveSpeakers } from '../../src/speakers/index.ts';
 import { collectEntities } from '../../src/speakers/inventory.ts';
 import { LOW_CONFIDENCE, type ArticleSpeaker, type AttributedArticle } from '../../src/types.ts';
 import { article, body } from '../quotes/helpers.ts';
+import { processSeed } from '../../src/pipeline.ts';
 
 function attribute(...paragraphs: string[]): AttributedArticle {
   return resolveSpeakers(extractQuotes(body(...paragraphs)));
@@ -484,6 +485,15 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
   it('treats "critics say" as an anonymous source', () => {
     const a = attribute('Critics say the plan is “a giveaway to the rich.”');
     expect(speakerOf(a, 'a giveaway to the rich')?.type).toBe('anonymous');
+  });
+});
+
+describe('names in a seed saved with mis-decoded characters', () => {
+  it('names the speaker as spelled before the text was decoded as Latin-1 twice (FranÃ\u0083Â§ois → François)', () => {
+    const seed = 'Leaders meet in Paris\n\n“Europe must be able to defend itself,” French President Fran\u00C3\u0083\u00C2\u00A7ois Leclerc said Friday.\n';
+    const a = processSeed({ path: 'seeds/leaders.txt', bytes: new TextEncoder().encode(seed.normalize('NFD')) });
+    if ('rejected' in a) throw new Error('seed rejected');
+    expect(speakerOf(a, 'Europe must be able')?.name).toBe('François Leclerc');
   });
 });
 
