@@ -116,7 +116,19 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
     if (tokens[k]!.text.toLowerCase() === 'who') return subjectOf(tokens, k + 1, lo);
     np = tokens[k]!.text === ',' ? null : phraseBefore(tokens, k, lo);
   }
+  // two names joined by "and" speak together: "Obama and Clinton call them “lone wolves”" (not the last of a list: "A, B and C")
+  if (np !== null && isProperNameish(tokens, np) && tokens[np[0] - 1]?.text.toLowerCase() === 'and' && np[0] - 2 >= lo) {
+    const first = phraseBefore(tokens, np[0] - 2, lo);
+    const list = /^[,;]$/.test(tokens[first?.[0] !== undefined ? first[0] - 1 : 0]?.text ?? '') && /^\p{Lu}/u.test(tokens[(first?.[0] ?? 0) - 2]?.text ?? '');
+    if (first !== null && isProperNameish(tokens, first) && !list) return [first[0], np[1]];
+  }
   return np;
+}
+
+/** Every word of the phrase is capitalised (a name, perhaps with a title: "Sen. Patrick Leahy", "Obama"). */
+function isProperNameish(tokens: readonly Token[], np: readonly [number, number]): boolean {
+  for (let k = np[0]; k <= np[1]; k++) if (!/^\p{Lu}/u.test(tokens[k]!.text) || DETERMINERS.has(tokens[k]!.text.toLowerCase()) || PRONOUN_WORDS.test(tokens[k]!.text)) return false;
+  return true;
 }
 
 /** A description rather than a name: it ends in a lowercase word ("Sanders’s campaign manager", "a spokesman"). */
@@ -138,6 +150,9 @@ export function isNameLike(tokens: readonly Token[], np: readonly [number, numbe
   for (let k = np[0]; k <= np[1]; k++) if (/^\p{Lu}/u.test(tokens[k]!.text) && !DETERMINERS.has(tokens[k]!.text.toLowerCase())) return true;
   return np[0] === np[1] && /^(?:he|she|they|it|we)$/i.test(tokens[np[0]]!.text);
 }
+
+/** Nouns of speech that an owner's "that" clause reports ("Trump’s claim that …"). */
+const SPEECH_NOUNS = /^(?:claim|claims|assertion|statement|suggestion|argument|contention|insistence|promise|pledge|warning|remark|comment|charge|accusation|declaration|complaint|vow|prediction|boast)$/i;
 
 /** Words that open a sentence before its subject ("But", "Still,", "In 2014,"). */
 const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
@@ -173,6 +188,22 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
   if (opener && tokens[np[1] + 1]?.text === ',') {
     const next = phraseAfter(tokens, np[1] + 2, hi);
     if (next !== null && isNameLike(tokens, next) && /^\p{Ll}/u.test(tokens[next[1] + 1]?.text ?? '')) return next;
+    // and one more opening phrase after the place: "At a rally in Portland, Maine, on Thursday afternoon, Trump included …"
+    if (OPENERS.test(tokens[np[1] + 2]?.text ?? '')) {
+      let j = np[1] + 3;
+      while (j < hi && j < np[1] + 12 && tokens[j]!.text !== ',' && tokens[j]!.text !== QUOTE_TOKEN) j++;
+      const after = tokens[j]?.text === ',' ? phraseAfter(tokens, j + 1, hi) : null;
+      if (after !== null && isNameLike(tokens, after) && /^\p{Ll}/u.test(tokens[after[1] + 1]?.text ?? '')) return after;
+    }
+  }
+  // an appositive that closes the opening clause: "Preceded at the lectern by Joe Arpaio, the Arizona sheriff and anti-immigration
+  // hard-liner, Trump launched …" (a description, then lowercase words up to a comma, then the name and its verb)
+  if (opener && /^(?:the|a|an)$/i.test(tokens[np[0]]!.text) && /^(?:,|and)$/.test(tokens[np[1] + 1]?.text ?? '')) {
+    let j = np[1] + 1;
+    while (j < hi && j < np[1] + 16 && tokens[j]!.text !== ',' && /^[\p{Ll}-]/u.test(tokens[j]!.text)) j++;
+    const after = tokens[j]?.text === ',' ? phraseAfter(tokens, j + 1, hi) : null;
+    if (after !== null && isNameLike(tokens, after) && !/^(?:the|a|an)$/i.test(tokens[after[0]]!.text) &&
+      /^\p{Ll}/u.test(tokens[after[1] + 1]?.text ?? '') && !/^(?:and|or|of|who|which|whose)$/.test(tokens[after[1] + 1]!.text)) return after;
   }
   return np;
 }
@@ -309,7 +340,11 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       const prev = skipBetween(tokens, c - 1, -1, tokens.length);
       if (prev >= lo && /^[\p{L}]/u.test(tokens[prev]!.text)) {
         const own = phraseBefore(tokens, prev, lo);
-        if (own !== null && isNameLike(tokens, own) && !DETERMINERS.has(tokens[own[0]]!.text.toLowerCase())) return { cue: cueRange(tokens, c), mention: own, pattern: 'reported' };
+        if (own !== null && isNameLike(tokens, own) && !DETERMINERS.has(tokens[own[0]]!.text.toLowerCase())) {
+          // inside someone's reported speech the participle's clause is theirs: "She says Trump’s tweets accusing Machado … are “lies …”"
+          const outer = NAMING_LEMMAS.has(cueLemma(word) ?? '') ? null : reportingClause(tokens, own[0], lo);
+          return outer ?? { cue: cueRange(tokens, c), mention: own, pattern: 'reported' };
+        }
       }
       // a participle in an opening clause takes the subject of the main clause after it:
       // "After saying her foot was “so swollen …,” she was “whisked …”"
@@ -370,6 +405,16 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       const before = tokens[np[0] - 1]?.text;
       if (before === ',' || before === undefined || before === QUOTE_TOKEN || np[0] === q + 1 || before?.toLowerCase() === 'as') return { cue: cueRange(tokens, c), mention: np, pattern: 'later' };
     }
+  }
+  // 6. an owner's claim: "Donald Trump’s claim that there have been “thousands of shootings”"
+  for (let c = q - 1; c >= 2 && c > q - 30; c--) {
+    const t = tokens[c]!.text;
+    if (t === QUOTE_TOKEN || /^[.;:!?]$/.test(t)) break;
+    if (t.toLowerCase() !== 'that' || !SPEECH_NOUNS.test(tokens[c - 1]!.text) || !/^\p{Lu}.*[’']s?$/u.test(tokens[c - 2]!.text)) continue;
+    // the owner is the name the possessive ends ("Donald Trump’s")
+    let s = c - 2;
+    while (s - 1 >= 0 && s > c - 6 && isNameWord(tokens[s - 1]!) && !/[’']s?$/u.test(tokens[s - 1]!.text)) s--;
+    return { cue: [c - 1, c - 1], mention: [s, c - 2], pattern: 'reported' };
   }
   // (A possessive, `Clinton’s “deplorables” remark`, is not read as an attribution: on PolNeAR train it
   //  agreed with the annotators in under a fifth of cases, and a wrong name is worse than none.)

@@ -30,6 +30,39 @@ function splitName(path: string): { readonly id: string; readonly ext: string } 
   return { id: base.slice(0, dot), ext: base.slice(dot + 1).toLowerCase() };
 }
 
+/** A run of Latin-1 characters that are the bytes of UTF-8 text decoded as Latin-1 ("FranÃ§ois"): at least one lead and one continuation. */
+const MOJIBAKE = /(?:[\u00C2-\u00F4][\u0080-\u00BF]+)+/g;
+
+/**
+ * Undo UTF-8 text that was decoded as Latin-1 once or twice before it was saved ("FranÃ§ois" → "François"):
+ * a run is replaced only when its characters, read as bytes, are valid UTF-8 for Latin letters or punctuation, so real
+ * text ("café»", "Ü¡") stays.
+ *
+ * @example
+ *   repairMojibake('President FranÃ§ois Hollande') // 'President François Hollande'
+ */
+export function repairMojibake(text: string): string {
+  if (!/[\u0080-\u00BF]/.test(text)) return text;
+  // (in composed form: a seed saved decomposed writes "Ã" as "A" and a combining tilde)
+  // (and with the C1 control of a twice-decoded lead byte dropped in transit: "BasÃÂ¡ez" for "BasÃ\u0083Â¡ez")
+  let out = (/[\u0300-\u036F]/.test(text) ? text.normalize('NFC') : text).replace(/\u00C3\u00C2(?=[\u0080-\u00BF])/g, '\u00C3\u0083\u00C2');
+  if (!/[\u00C2-\u00F4][\u0080-\u00BF]/.test(out)) return text;
+  for (let round = 0; round < 3 && /[\u00C2-\u00F4][\u0080-\u00BF]/.test(out); round++) {
+    const next = out.replace(MOJIBAKE, (run) => {
+      try {
+        const decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(run, (c) => c.charCodeAt(0)));
+        // only letters of the Latin alphabets and punctuation come out of news text ("Ü¡" is not Syriac "ܡ")
+        return /^[\u0080-\u024F\u2000-\u206F\u20AC\u2122]+$/u.test(decoded) ? decoded : run;
+      } catch {
+        return run;
+      }
+    });
+    if (next === out) break;
+    out = next;
+  }
+  return out === text.normalize('NFC') ? text : out;
+}
+
 function reject(input: SeedInput, id: string, messages: readonly Message[]): Rejection {
   return { rejected: true, path: input.path, id, messages };
 }
@@ -71,7 +104,7 @@ export function readSeed(input: SeedInput): SeedText | Rejection {
   }
 
   // TextDecoder drops a leading BOM by default; the bytes are known to be valid.
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n');
+  const text = repairMojibake(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n'));
   if (text.trim() === '') return reject(input, id, [message('read:empty', file)]);
 
   const hash = createHash('sha256').update(bytes).digest('hex');

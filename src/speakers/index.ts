@@ -8,7 +8,7 @@
 import { message } from '../messages.ts';
 import type { ArticleSpeaker, AttributedArticle, AttributedQuote, Message, QuoteSpan, QuotedArticle, SpeakerType } from '../types.ts';
 import { BLOCK, MONTHS, collectEntities, matchSingle, type Entity, type EntityMention, type Inventory, type Position, type SubjectPronoun } from './inventory.ts';
-import { ANONYMOUS_HEADS, DOCUMENT_HEADS, INDEFINITE, ORG_DESCRIPTION_HEADS, OUTLET_HEADS, TITLES } from './lexicon.ts';
+import { ANONYMOUS_HEADS, DOCUMENT_HEADS, INDEFINITE, ORG_DESCRIPTION_HEADS, OUTLET_HEADS, TITLES, firstNameGender } from './lexicon.ts';
 import { ROLE_WORDS } from '../quotes/phrases.ts';
 import { partText, sentenceAround } from '../quotes/context.ts';
 import { nameType, splitName } from './names.ts';
@@ -196,6 +196,16 @@ function ownSentenceOrganisation(ctx: Context, pos: Position) {
   return mentionsIn(ctx, block, block).find(({ e: x, m }) => m.sentence === sentence && m.pos < pos && m.subject && !m.inQuote && x.type === 'organization')?.e ?? null;
 }
 
+/**
+ * The organisation that spoke the last quote before `pos`, in this paragraph or the two before: who a cued `it` is
+ * when no organisation is named nearer (`“…,” the article read. / “…,” it added.`).
+ */
+function previousOrganisation(ctx: Context, pos: Position): Entity | null {
+  let before: Context['previous'][number] | undefined;
+  for (let i = ctx.previous.length - 1; i >= 0 && before === undefined; i--) if (ctx.previous[i]!.pos < pos) before = ctx.previous[i];
+  return before !== undefined && before.entity.type === 'organization' && Math.floor(pos / BLOCK) - Math.floor(before.pos / BLOCK) <= 2 ? before.entity : null;
+}
+
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   // an age before a name describes the name: "17-year-old Jared Potts"; so does a year or a date before role words
@@ -229,6 +239,8 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     return e === null || e.type === 'country' ? null : { kind: 'entity', entity: e, confidence: 0.6 };
   }
   if (words.length === 1 && (first === 'i' || first === 'you')) return null;
+  // an indefinite article before capitalised words is someone unnamed: "a New Hampshire Republican", "an Ohio Democrat"
+  if (/^(?:a|an|another)\s+(?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}’'-]*$/u.test(written)) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.85 };
   // a description that ends in a full name is that name: "his campaign manager Jeff Weaver" (not "a spokesman for
   // Hillary Clinton", nor "Trump’s aide Kellyanne Conway"'s owner)
   const trailing = /^(?:the|a|an|his|her|their|its)\s/i.test(written) ? /^(.*?\p{Ll}[\p{L}-]*)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){1,3}\p{Lu}[\p{L}’'.-]*)$/u.exec(written) : null;
@@ -275,7 +287,10 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
       // its last word, or its head before "of", "on", "for" ("the commission" → Commission on Presidential Debates)
       const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' && x.words.some((w, i) => w.toLowerCase() === head && (i === x.words.length - 1 || /^(?:of|on|for)$/i.test(x.words[i + 1] ?? ''))))
         // a head any organisation may have ("the group", "the company"): the organisation last named as a subject
-        ?? (GENERIC_ORG_HEADS.has(head) && ['the', 'this', 'that'].includes(first) ? orgAntecedent(ctx, pos, (x) => x.type === 'organization', true) : null);
+        ?? (GENERIC_ORG_HEADS.has(head) && ['the', 'this', 'that'].includes(first) ? orgAntecedent(ctx, pos, (x) => x.type === 'organization', true) : null)
+        // else a name of several words read as a person for want of evidence (no known first name, no gender, not a heading in capitals),
+        // the last such subject: "Black Lives Matter issued a statement … “…,” the group said"
+        ?? (GENERIC_ORG_HEADS.has(head) && ['the', 'this', 'that'].includes(first) ? orgAntecedent(ctx, pos, (x) => x.type === 'person' && x.words.length >= 2 && x.gender === null && firstNameGender(x.words[0]!) === null && !x.words.every((w) => /^[\p{Lu}\p{P}]+$/u.test(w)), true) : null);
       return e === null ? null : { kind: 'entity', entity: e, confidence: 0.6 };
     }
     // a description that repeats a word of a name the article gave ("the alliance", "the attendants")
@@ -305,6 +320,14 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     const e = byRoleWords(ctx, pos, roleQuery(words)) ?? antecedent(ctx, pos, null, head) ?? (describesNamed ? antecedent(ctx, pos, null, null) : null);
     if (e === null && !describesNamed) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.6 };
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.65 };
+  }
+  // two named speakers together: "Obama and Clinton" (each as the article names them)
+  const pair = /^(\p{Lu}[\p{L}.’'\s-]*?)\s+and\s+(\p{Lu}[\p{L}.’'\s-]*)$/u.exec(written);
+  if (pair !== null) {
+    const [a, b] = [resolveMention(ctx, pair[1]!, pos), resolveMention(ctx, pair[2]!, pos)];
+    const nameOf = (r: Resolved): string | null => r === null ? null : r.kind === 'entity' ? r.entity.name : r.type === 'anonymous' ? null : r.name;
+    const [na, nb] = [nameOf(a), nameOf(b)];
+    if (na !== null && nb !== null && na !== nb) return { kind: 'other', name: `${na} and ${nb}`, type: 'group', confidence: 0.7 };
   }
   // a person "of" a place or an organisation: "Rep. Tom Cole of Oklahoma", "George Zornick of The Nation"
   const of = /^(.*?\p{Lu}[\p{L}’'.-]*\s+\p{Lu}[\p{L}’'.-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(written);
@@ -383,7 +406,8 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
       continue;
     }
     if (q === null || q.mention === null) continue;
-    const r = resolveMention(ctx, q.mention.text, pos);
+    const previousOrg = q.cue !== null && /^it$/i.test(q.mention.text.trim()) ? previousOrganisation(ctx, pos) : null;
+    const r = resolveMention(ctx, q.mention.text, pos) ?? (previousOrg === null ? null : { kind: 'entity', entity: previousOrg, confidence: 0.6 });
     if (r === null) {
       own.set(q.id, { key: null, confidence: 0 });
       continue;

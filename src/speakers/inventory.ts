@@ -239,7 +239,9 @@ export function collectEntities(article: QuotedArticle): Inventory {
           if (tokens[j]?.text === ',') after = j + 1;
         }
         while (after < tokens.length && BETWEEN.has(tokens[after]!.text.toLowerCase())) after++;
-        const cueNext = (tokens[after] !== undefined && /^\p{Ll}/u.test(tokens[after]!.text) && cueLemma(tokens[after]!.text) !== null && !isParticiple(tokens[after]!.text)) || cueBefore(tokens, r, e);
+        // (after an owner's 's only a past participle is a verb: "Trump’s said" is "has said", "Trump’s tweets" is a noun)
+        const owner = /[’']s$/u.test(tokens[e]!.text) && after === e + 1 && !/(?:ed|said|told|written|spoken|thought|made)$/i.test(tokens[after]?.text ?? '');
+        const cueNext = (tokens[after] !== undefined && !owner && /^\p{Ll}/u.test(tokens[after]!.text) && cueLemma(tokens[after]!.text) !== null && !isParticiple(tokens[after]!.text)) || cueBefore(tokens, r, e);
         // a lone capitalised word between a determiner and a noun modifies the noun: "the Patriot mines", "a Fox poll"
         const led = /^(?:The|A|An)$/.test(tokens[s]!.text) ? s + 1 : s;
         if (led === e && (led > s || /^(?:the|a|an|these|those|its|their)$/i.test(tokens[s - 1]?.text ?? '')) && /^\p{Ll}/u.test(tokens[e + 1]?.text ?? '') &&

@@ -313,8 +313,20 @@ describe('cues and source mentions', () => {
     expect(only('The email goes on to say: “Trump wants to write racism into our law books.”').mention?.text).toBe('The email');
   });
 
+  it('gives a participle with its own subject inside someone’s reported speech to the one reporting (She says his ads accusing X are “…”)', () => {
+    expect(only('Lopez says Reed’s new ads accusing the union of hiding losses are “cheap and dishonest.”').mention?.text).toBe('Lopez');
+    expect(only('Smith said Reed’s letter warning residents of the flood meant that “nobody can say they were not told.”').mention?.text).toBe('Smith');
+  });
+
   it('gives a participle with its own subject that subject', () => {
     expect(only('Supporters punched a protester, with Trump reportedly yelling: “Get him out of here!”').mention?.text).toBe('Trump');
+  });
+
+  it('gives a quote inside an owner’s claim, statement or accusation that … to the owner when no cue names anyone', () => {
+    const q = only('The fact-checkers looked into Maria Lopez’s claim that the county had lost “thousands of jobs” since 2010.');
+    expect(q.mention?.text).toBe('Maria Lopez’s');
+    expect(q.cue).toBe('claim');
+    expect(only('The report followed John Reed’s accusation that the agency was “hiding the numbers.”').mention?.text).toBe('John Reed’s');
   });
 
   it('keeps the attribution that follows a question mark with its question', () => {
@@ -402,6 +414,18 @@ describe('an opening clause that ends in a quoted title', () => {
   it('ends the clause at the title when a capitalised word follows it (its comma is inside the marks)', () => {
     const q = quotes('“We must step away from these efforts,” Pence said on CNN.', 'On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost the primaries, named bigotry as one of the reasons. “The younger people are sick and tired of discrimination.”').at(-1)!;
     expect(q.mention?.text).toBe('Sen. Bernie Sanders');
+  });
+});
+
+describe('an opening participle clause', () => {
+  it('ends at an appositive description after its name, before the subject (Introduced by Tom Reed, the county chairman and a retired judge, Lopez …)', () => {
+    expect(only('Introduced by Tom Reed, the county chairman and a retired judge, Lopez launched into an attack on the “failed mayor.”').mention?.text).toBe('Lopez');
+  });
+});
+
+describe('an opening place and time', () => {
+  it('skips a city, its state and a time phrase before the subject (At a rally in Dayton, Ohio, on Friday, Lopez …)', () => {
+    expect(only('At a rally in Dayton, Ohio, on Friday evening, Lopez singled out the plant, calling its closure “a betrayal.”').mention?.text).toBe('Lopez');
   });
 });
 

@@ -150,6 +150,17 @@ describe('readSeed: normalisation', () => {
   it('keeps a BOM-like character that is not at the start', () => {
     expect(accepted('a.txt', utf8('Head\uFEFFline')).text).toBe('Head\uFEFFline');
   });
+
+  it('repairs UTF-8 that was decoded as Latin-1 once or twice (FranÃ§ois → François), also when saved decomposed', () => {
+    expect(accepted('a.txt', utf8('Head\n\nSaid Ren\u00C3\u00A9e Lopez.')).text).toBe('Head\n\nSaid Renée Lopez.');
+    expect(accepted('a.txt', utf8('Head\n\nSaid Pe\u00C3\u0083\u00C2\u00B1a.')).text).toBe('Head\n\nSaid Peña.');
+    expect(accepted('a.txt', utf8('Head\n\nSaid Fran\u00C3\u0083\u00C2\u00A7ois.'.normalize('NFD'))).text).toBe('Head\n\nSaid François.');
+  });
+
+  it('leaves Latin-1 letters and punctuation that are not such bytes alone (café», naïve, ¿qué?)', () => {
+    const text = 'Head\n\nA café» and a naïve ¿qué? Ü¡\n';
+    expect(accepted('a.txt', utf8(text)).text).toBe(text);
+  });
 });
 
 describe('readSeed: empty seeds', () => {

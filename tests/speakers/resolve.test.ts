@@ -4,6 +4,7 @@ import { resolveSpeakers } from '../../src/speakers/index.ts';
 import { collectEntities } from '../../src/speakers/inventory.ts';
 import { LOW_CONFIDENCE, type ArticleSpeaker, type AttributedArticle } from '../../src/types.ts';
 import { article, body } from '../quotes/helpers.ts';
+import { processSeed } from '../../src/pipeline.ts';
 
 function attribute(...paragraphs: string[]): AttributedArticle {
   return resolveSpeakers(extractQuotes(body(...paragraphs)));
@@ -156,6 +157,13 @@ describe('pronouns', () => {
       '“I think the legacy does not look bad,” he told the Guardian.',
     );
     expect(speakerOf(a, 'I think the legacy')?.name).toBe('Peter Westmacott');
+  });
+
+  it('does not take an owner’s name before a noun that looks like a speech verb for a subject (Smith’s tweets, Lopez’s remarks)', () => {
+    const a = attribute('“We need a new budget,” Maria Lopez said.', 'Tom Reed says too much is made of John Smith’s tweets.', '“Nobody reads them,” he said.');
+    expect(speakerOf(a, 'Nobody reads them')?.name).toBe('Tom Reed');
+    const b = attribute('Tom Reed has not answered Mike Brown’s remarks, but he kept up his attacks.', '“The border must close,” he said.');
+    expect(speakerOf(b, 'The border must close')?.name).toBe('Tom Reed');
   });
 });
 
@@ -360,6 +368,39 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(a, 'We are reviewing')?.name).toBe('Pentagon');
   });
 
+  it('gives a cued "it" to the organisation that spoke the quote before when none is named nearer (“…,” the memo read. / “…,” it added.)', () => {
+    const a = attribute(
+      'The Ohio Democratic Party sent a memo to donors on Friday.',
+      '“We have never been in a better position,” the memo read.',
+      'It also mentioned Pennsylvania. “But the race there is still close,” it added.',
+    );
+    expect(speakerOf(a, 'We have never been')?.name).toBe('Ohio Democratic Party');
+    expect(speakerOf(a, 'But the race there')?.name).toBe('Ohio Democratic Party');
+  });
+
+  it('gives a quote of two people named together to both of them, each by the name the article uses (not to the last one)', () => {
+    const a = attribute('Maria Lopez met Tom Reed in Ohio.', 'When the plant closed, Lopez and Reed called the decision “a betrayal of the town.”');
+    const s = speakerOf(a, 'a betrayal');
+    expect(s?.name).toBe('Maria Lopez and Tom Reed');
+    expect(s?.type).toBe('group');
+    // the last names of a list are not a pair
+    expect(speakerOf(attribute('Smith, Jones and Brown said the plan was “dead.”'), 'dead')?.name).toBe('Brown');
+  });
+
+  it('leaves an indefinite description in capitals unnamed (a New Hampshire Republican, an Ohio Democrat): it is nobody the article names', () => {
+    const a = attribute('The poll asked party insiders in the early states.', '“Turnout will decide it,” said a New Hampshire Republican.', '“The race is wide open,” an Ohio Democrat added.');
+    expect(speakerOf(a, 'Turnout will decide')?.type).toBe('anonymous');
+    expect(speakerOf(a, 'The race is wide open')?.type).toBe('anonymous');
+  });
+
+  it('gives "the group" or "the company" to a subject whose name could be a person’s only for want of evidence (Safe Streets Matter issued …)', () => {
+    const a = attribute('Safe Streets Matter issued a statement on Monday.', '“We will not take part in the parade this year,” the group said.');
+    expect(speakerOf(a, 'We will not take part')?.name).toBe('Safe Streets Matter');
+    // not a person with a known first name
+    const b = attribute('Maria Lopez issued a statement on Monday.', '“We will not take part,” the group said.');
+    expect(speakerOf(b, 'We will not take part')?.name).not.toBe('Maria Lopez');
+  });
+
   it('gives a country the type country', () => {
     const a = attribute('Poland described the drone as a deliberate “provocation” on Wednesday.');
     const s = speakerOf(a, 'provocation');
@@ -444,6 +485,15 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
   it('treats "critics say" as an anonymous source', () => {
     const a = attribute('Critics say the plan is “a giveaway to the rich.”');
     expect(speakerOf(a, 'a giveaway to the rich')?.type).toBe('anonymous');
+  });
+});
+
+describe('names in a seed saved with mis-decoded characters', () => {
+  it('names the speaker as spelled before the text was decoded as Latin-1 twice (FranÃ\u0083Â§ois → François)', () => {
+    const seed = 'Leaders meet in Paris\n\n“Europe must be able to defend itself,” French President Fran\u00C3\u0083\u00C2\u00A7ois Leclerc said Friday.\n';
+    const a = processSeed({ path: 'seeds/leaders.txt', bytes: new TextEncoder().encode(seed.normalize('NFD')) });
+    if ('rejected' in a) throw new Error('seed rejected');
+    expect(speakerOf(a, 'Europe must be able')?.name).toBe('François Leclerc');
   });
 });
 
