@@ -1,5 +1,5 @@
 /**
- * The record cache: every seed's extracted record, keyed by the hash of (pipeline, path, bytes).
+ * The record cache: every seed's extracted record, keyed by the hash of (pipeline, path, hash of its bytes).
  *
  * One append-only pack of lines per pipeline version, `records/<pipeline>.jsonl`, each line
  * `<key>\t<record as JSON>`. A build reads the pack once (one file, not one per seed: at 10,000

@@ -2,7 +2,7 @@
  * Reading the seeds folder: every seed through the pipeline (by a caller-chosen function,
  * so `build` can cache and `check` need not), the editor's speaker file, and the archive.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, type BigIntStats } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { buildArchive } from '../archive/index.ts';
@@ -48,13 +48,14 @@ const byPosition = (a: Message, b: Message): number =>
 
 /**
  * Read, process and archive every seed of `seedsDir`. `processOne` gets each seed's path (for
- * messages), content and file; `unchanged`, when given, is asked first and may return a seed's
- * record without the file being read (the build's seed index knows it has not changed).
+ * messages), content, file and the file's status when it was read; `unchanged`, when given, is
+ * asked first and may return a seed's record without the file being read (the build's seed
+ * index knows it has not changed).
  */
 export async function collect(
   seedsDir: string,
   cwd: string,
-  processOne: (path: string, bytes: Uint8Array, file: string) => Processed | Promise<Processed>,
+  processOne: (path: string, bytes: Uint8Array, file: string, stat: BigIntStats) => Processed | Promise<Processed>,
   progress: (stage: string, done: number, total: number) => void = () => {},
   unchanged: (path: string, file: string) => Processed | undefined = () => undefined,
 ): Promise<Collected> {
@@ -74,14 +75,23 @@ export async function collect(
         continue;
       }
       let bytes: Uint8Array;
+      let stat: BigIntStats;
       try {
-        bytes = readFileSync(file);
+        // Status and content through one descriptor: a seed (or a link to one) swapped between
+        // a `stat` and the read could otherwise be recorded with another file's status.
+        const fd = openSync(file, 'r');
+        try {
+          stat = fstatSync(fd, { bigint: true });
+          bytes = readFileSync(fd);
+        } finally {
+          closeSync(fd);
+        }
       } catch (error) {
         const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
         records[index] = { rejected: true, path, id, messages: [message('read:unreadable', { file: path }, { error: (error as Error).message })] };
         continue;
       }
-      records[index] = await processOne(path, bytes, file);
+      records[index] = await processOne(path, bytes, file, stat);
       progress('extract', ++done, files.length);
     }
   };

@@ -46,7 +46,7 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Where an output folder keeps its generations, lock and scratch space. */
+/** Where an output folder keeps its generations, lock and search staging folder. */
 export interface OutputLayout {
   /** The output path the editor named (a symbolic link once built). */
   readonly out: string;
@@ -104,8 +104,9 @@ export function newGeneration(layout: OutputLayout): string {
 }
 
 /**
- * Remove what earlier builds left behind: every generation and scratch folder that `out`
- * does not point at, except those in `keep` (the spare generation a rebuild recycles).
+ * Remove what earlier builds left behind: every generation and folder that `out` does not
+ * point at, except those in `keep` (the spare generation a rebuild recycles), the lock and
+ * the search staging folder (`SEARCH_STAGE`).
  * Call only while holding the lock.
  *
  * With `background`, the folders are first renamed to `trash-*` (instant, so no stale

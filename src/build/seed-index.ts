@@ -11,6 +11,12 @@
  * is kept only for files whose change time is older than `RACY_MS` before the build started;
  * a newer file is read and hashed again on the next build, and then kept.
  *
+ * This holds on local file systems. On a network share whose clock runs behind this machine's,
+ * or one that caches file status (NFS, up to a minute by default), or a file system without
+ * its own change time (vfat and exFAT report the modification time; so does sshfs), an edit
+ * that also puts the modification time back can go unseen: build such an archive with
+ * `VERBATIM_SEED_INDEX=0`, which reads and hashes every seed as before.
+ *
  * One file per seeds folder, `seeds/<hash of the folder>.tsv` in the cache, one line a seed:
  * `<path>\t<dev>:<ino>:<size>:<mtime ns>:<ctime ns>\t<sha256 of the content>`. A line that
  * cannot be read is ignored (its seed is read again).
@@ -34,8 +40,10 @@ export class SeedIndex {
   readonly #known = new Map<string, readonly [string, string]>();
   /** What this build saw, to be written by `save`. */
   readonly #seen = new Map<string, readonly [string, string]>();
-  /** Change times at or after this (ns since the epoch) are too recent to trust. */
+  /** Change (or modification) times at or after this, ns since the epoch, are too recent to trust. */
   readonly #racyFrom: bigint;
+  /** False with `VERBATIM_SEED_INDEX=0`: every seed is read. */
+  readonly #enabled = process.env.VERBATIM_SEED_INDEX !== '0';
 
   private constructor(file: string, text: string, startedMs: number) {
     this.#file = file;
@@ -61,6 +69,7 @@ export class SeedIndex {
 
   /** The content hash of `file` if its status is the one recorded with it, else undefined. */
   lookup(file: string, stat: BigIntStats): string | undefined {
+    if (!this.#enabled) return undefined;
     const known = this.#known.get(file);
     if (known === undefined || known[0] !== statusOf(stat)) return undefined;
     this.#seen.set(file, known);

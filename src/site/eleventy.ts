@@ -20,7 +20,8 @@ function isSafeRelative(path: string): boolean {
   return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
-function checkUrl(url: string): void {
+/** Throw a `TypeError` unless a page URL is site-relative and stays inside the output folder. */
+export function checkUrl(url: string): void {
   const path = url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1);
   if (!url.startsWith('/') || !isSafeRelative(path) || !(url.endsWith('/') || url.endsWith('.html'))) {
     throw new TypeError(`page URL ${JSON.stringify(url)} must start with "/" and end with "/" or ".html", without "." or ".." segments`);

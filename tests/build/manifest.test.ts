@@ -33,6 +33,8 @@ describe('the manifest file', () => {
     expect(parseManifest(json)).toBeNull();
     expect(parseManifest(`${json}\n`)).toBeNull();
     expect(parseManifest(text.slice(0, -10))).toBeNull();
+    // Cut at a line end (a power loss before the last lines reached the disk): the count gives it away.
+    expect(parseManifest(`${text.split('\n').slice(0, -2).join('\n')}\n`)).toBeNull();
     expect(parseManifest(`${text.split('\n')[0]}\nindex.html\n`)).toBeNull();
     expect(parseManifest('')).toBeNull();
     expect(parseManifest('null\n')).toBeNull();
