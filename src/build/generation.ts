@@ -214,10 +214,32 @@ async function renderInChunks(
  * written while pages render, and `search` is the wait for it after). Returns the new manifest
  * and how much was written: pages rendered plus machine files, and search shards indexed.
  */
+/**
+ * Start hard-linking the published generation into `generation` (`cp -al`, in a process of
+ * its own) when the coming rebuild will need that copy: when there is a published generation
+ * of the same renderer and no spare to recycle (the first rebuild after a cold build). The
+ * copy runs on the other core while this thread extracts and plans; at 10,000 articles it
+ * takes some 2.6 s (17,700 folders, 53,900 links). Null when no copy is needed.
+ */
+export function startCopy(previous: Manifest | null, spare: Manifest | null, renderer: string, generation: string): Promise<void> | null {
+  if (spare !== null && spare.renderer === renderer) return null;
+  if (previous === null || previous.renderer !== renderer) return null;
+  return linkTree(previous.generation, generation);
+}
+
 export async function writeGeneration(
   plan: SitePlan,
   version: CodeVersion,
-  { previous, spare }: { readonly previous: Manifest | null; readonly spare: Manifest | null },
+  {
+    previous,
+    spare,
+    copy = null,
+  }: {
+    readonly previous: Manifest | null;
+    readonly spare: Manifest | null;
+    /** `startCopy`'s copy of `previous` into `generation`, under way. */
+    readonly copy?: Promise<void> | null;
+  },
   generation: string,
   stateDir: string,
   search: boolean,
@@ -288,7 +310,7 @@ export async function writeGeneration(
     if (recycled !== null) {
       await rename(recycled.generation, generation);
       if (usable !== recycled) await catchUp(generation, recycled, usable);
-    } else await linkTree(usable.generation, generation);
+    } else await (copy ?? linkTree(usable.generation, generation));
     for (const path of diff.removed) await removeOutput(generation, path);
     for (const page of diff.pages) checkUrl(page.url); // before anything is unlinked
     for (const page of diff.pages) await unlinkIfThere(join(generation, outputPathOf(page.url)));

@@ -19,7 +19,7 @@ import { ExtractPool } from './pool.ts';
 import { SeedIndex } from './seed-index.ts';
 import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
 import { serializeManifest, type Manifest } from './incremental.ts';
-import { codeHash, loadManifest, loadSpare, pipelineHash, rendererHash, writeGeneration } from './generation.ts';
+import { codeHash, loadManifest, loadSpare, pipelineHash, rendererHash, startCopy, writeGeneration } from './generation.ts';
 
 export { BuildLockedError, OutputError } from './fsutil.ts';
 export { DIRECTORY_FILE, listSeeds } from './collect.ts';
@@ -208,42 +208,56 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       Promise.all([rendererHash(), codeHash()]).then(([renderer, code]) => ({ renderer, code, verifyKeys: process.env.VERBATIM_VERIFY_KEYS === '1' })),
     ]);
 
-    // read → parse → quotes → speakers, per seed (cached), then the archive
-    const processor = cachedProcessor(options.cacheDir, options.seedsDir, pipeline, startedMs);
-    const { archive, rejected, messages, directoryFailed } = await collect(options.seedsDir, cwd, processor.process, progress, processor.unchanged).finally(
-      () => processor.close(),
-    );
-    lap('extract');
-    const warnings = messages.filter((m) => m.severity === 'warning').length;
-    const failed = rejected.length > 0 || directoryFailed || (options.strict === true && warnings > 0);
-    const quotes = archive.articles.reduce((n, a) => n + a.quotes.length, 0);
-    const summary = { articles: archive.articles.length, speakers: archive.speakers.length, quotes, extracted: processor.extracted, read: processor.read, messages, rejected, warnings, outDir: options.outDir, timings };
-
-    if (options.strict === true && failed) {
-      return { ...summary, published: false, written: 0, indexed: 0, ms: performance.now() - started };
-    }
-
-    // archive → site, rendered into staging, then swapped in
-    const siteOptions: SiteOptions = {
-      baseUrl: (options.baseUrl ?? 'http://localhost:8080').replace(/\/+$/, ''),
-      buildDate: buildDate(archive, options.sourceDateEpoch),
-      title: 'Verbatim',
-    };
-    const plan = planSite(archive, siteOptions);
-    lap('plan');
+    // The rebuild's copy of the published site, if it needs one, starts now on the other core.
     const previous = await loadManifest(manifestFile, await currentGeneration(layout));
     const generation = newGeneration(layout);
+    const copy = startCopy(previous, spare, version.renderer, generation);
+    copy?.catch(() => {}); // awaited where it is used; not an unhandled rejection meanwhile
+    /** Remove the unpublished generation (once its copy has finished). */
+    const discard = async (): Promise<void> => {
+      await copy?.catch(() => {});
+      await rm(generation, { recursive: true, force: true }).catch(() => {});
+    };
+
+    let summary: Omit<BuildReport, 'published' | 'written' | 'indexed' | 'ms'>;
     let written: number;
     let indexed: number;
     let manifestText: string;
+    /** Past this point, failures are the output's (a full disk, a read-only folder) and reported as such. */
+    let writing = false;
     try {
+      // read → parse → quotes → speakers, per seed (cached), then the archive
+      const processor = cachedProcessor(options.cacheDir, options.seedsDir, pipeline, startedMs);
+      const { archive, rejected, messages, directoryFailed } = await collect(options.seedsDir, cwd, processor.process, progress, processor.unchanged).finally(
+        () => processor.close(),
+      );
+      lap('extract');
+      const warnings = messages.filter((m) => m.severity === 'warning').length;
+      const failed = rejected.length > 0 || directoryFailed || (options.strict === true && warnings > 0);
+      const quotes = archive.articles.reduce((n, a) => n + a.quotes.length, 0);
+      summary = { articles: archive.articles.length, speakers: archive.speakers.length, quotes, extracted: processor.extracted, read: processor.read, messages, rejected, warnings, outDir: options.outDir, timings };
+
+      if (options.strict === true && failed) {
+        await discard();
+        return { ...summary, published: false, written: 0, indexed: 0, ms: performance.now() - started };
+      }
+
+      // archive → site, rendered into the new generation, then swapped in
+      const siteOptions: SiteOptions = {
+        baseUrl: (options.baseUrl ?? 'http://localhost:8080').replace(/\/+$/, ''),
+        buildDate: buildDate(archive, options.sourceDateEpoch),
+        title: 'Verbatim',
+      };
+      const plan = planSite(archive, siteOptions);
+      lap('plan');
       let manifest: Manifest;
-      ({ manifest, written, indexed } = await writeGeneration(plan, version, { previous, spare }, generation, layout.state, options.search !== false, progress, lap));
+      writing = true;
+      ({ manifest, written, indexed } = await writeGeneration(plan, version, { previous, spare, copy }, generation, layout.state, options.search !== false, progress, lap));
       manifestText = serializeManifest(manifest); // before publishing: a failure here leaves the old site and its manifest
       await publish(layout, generation);
     } catch (error) {
-      await rm(generation, { recursive: true, force: true }).catch(() => {});
-      throw asOutputError(error, options.outDir) ?? error;
+      await discard();
+      throw (writing ? asOutputError(error, options.outDir) : null) ?? error;
     }
     // The generation that was published until now becomes the spare the next build recycles:
     // its manifest file is renamed (it is `previous`, as read), not written again.
