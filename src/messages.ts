@@ -61,7 +61,11 @@ export interface Place {
 
 /** Fill `{name}` placeholders. Unknown placeholders are left as they are. */
 function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  // One pass over the template: a value that itself looks like `{name}` (seed text) is never filled in again.
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    if (!Object.hasOwn(params, key)) throw new TypeError(`message template ${JSON.stringify(template)} needs {${key}}`);
+    return String(params[key]);
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../src/messages.ts';
+import { catalogue, message } from '../../src/messages.ts';
 import { REPO } from './harness.ts';
 
 /** Every `.ts` file under src/, with its text. */
@@ -45,5 +45,16 @@ describe('message ids', () => {
     const rows = [...section!.matchAll(/^\|\s*`([a-z]+:[a-z-]+)`\s*\|\s*(\w+)\s*\|/gm)].map((m) => [m[1]!, m[2]!] as const);
     expect(rows.map(([id]) => id).sort()).toEqual(CATALOGUE);
     for (const [id, severity] of rows) expect(severity, id).toBe(catalogue[id as keyof typeof catalogue].severity);
+  });
+});
+
+describe('message text', () => {
+  it('fills each placeholder once, so seed text that looks like one stays as written', () => {
+    const m = message('quotes:no-speaker', { file: 'seeds/a.txt' }, { text: '{text} and {file} and {{7*7}}' });
+    expect(m.reason).toBe('quotation “{text} and {file} and {{7*7}}” has no speaker');
+  });
+
+  it('throws on a placeholder left without a value: a bug, never a message with “{name}” in it', () => {
+    expect(() => message('quotes:no-speaker', { file: 'seeds/a.txt' })).toThrow(/needs \{text\}/);
   });
 });
