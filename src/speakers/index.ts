@@ -10,7 +10,7 @@ import type { ArticleSpeaker, AttributedArticle, AttributedQuote, Message, Quote
 import { BLOCK, MONTHS, collectEntities, matchSingle, type Entity, type EntityMention, type Inventory, type Position, type SubjectPronoun } from './inventory.ts';
 import { ANONYMOUS_HEADS, DOCUMENT_HEADS, INDEFINITE, ORG_DESCRIPTION_HEADS, OUTLET_HEADS, TITLES, firstNameGender } from './lexicon.ts';
 import { ROLE_WORDS } from '../quotes/phrases.ts';
-import { partText, sentenceAround } from '../quotes/context.ts';
+import { partText, sentenceFinder } from '../quotes/context.ts';
 import { nameType, splitName } from './names.ts';
 
 export { splitName, nameType } from './names.ts';
@@ -434,6 +434,7 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
     }
   }
   const messages: Message[] = [];
+  const around = sentenceFinder();
   const quotes: AttributedQuote[] = article.quotes.map((q: QuoteSpan) => {
     const mine = own.get(q.id);
     const shared = inherited.get(q.id) ?? groupSpeaker.get(q.group ?? q.id);
@@ -448,7 +449,7 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
       const line = q.in === 'headline' ? article.headline.line : q.in === 'summary' ? article.summary[q.paragraph]?.line ?? 1 : article.paragraphs[q.paragraph]?.line ?? 1;
       messages.push(message('quotes:no-speaker', { file: article.path, line, column: q.start }, { text: q.text.length > 60 ? `${q.text.slice(0, 57)}…` : q.text }));
     }
-    return { ...q, speakerKey: key, confidence: Math.round(confidence * 100) / 100, context: sentenceAround(partText(article, q), q.start, q.end) };
+    return { ...q, speakerKey: key, confidence: Math.round(confidence * 100) / 100, context: around(partText(article, q), q.start, q.end) };
   });
   const out: ArticleSpeaker[] = speakers.map((s) => ({
     key: s.key,
