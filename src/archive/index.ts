@@ -17,7 +17,6 @@ import type {
   Message,
   SpeakerDirectory,
   SpeakerQuote,
-  SpeakerType,
 } from '../types.ts';
 import { assignSlugs, shortHash, slugify } from './slug.ts';
 
