@@ -203,18 +203,6 @@ async function renderInChunks(
 }
 
 /**
- * Write a complete generation of the site into `generation` (which must not exist).
- * - With a usable `spare` (an unpublished older generation and its manifest), the spare is
- *   renamed to `generation`, brought level with the published generation by hard links
- *   (`catchUp`), and then only what differs from the published site is written.
- * - Else, with a usable `previous` manifest (the published generation), that generation is
- *   hard-linked (`cp -al`) and only what changed is written.
- * - Else everything is rendered.
- * `lap` is called as each step ends (diff, render, search; in a cold build the search index is
- * written while pages render, and `search` is the wait for it after). Returns the new manifest
- * and how much was written: pages rendered plus machine files, and search shards indexed.
- */
-/**
  * Start hard-linking the published generation into `generation` (`cp -al`, in a process of
  * its own) when the coming rebuild will need that copy: when there is a published generation
  * of the same renderer and no spare to recycle (the first rebuild after a cold build). The
@@ -227,6 +215,18 @@ export function startCopy(previous: Manifest | null, spare: Manifest | null, ren
   return linkTree(previous.generation, generation);
 }
 
+/**
+ * Write a complete generation of the site into `generation` (which must not exist).
+ * - With a usable `spare` (an unpublished older generation and its manifest), the spare is
+ *   renamed to `generation`, brought level with the published generation by hard links
+ *   (`catchUp`), and then only what differs from the published site is written.
+ * - Else, with a usable `previous` manifest (the published generation), that generation is
+ *   hard-linked (`cp -al`) and only what changed is written.
+ * - Else everything is rendered.
+ * `lap` is called as each step ends (diff, render, search; in a cold build the search index is
+ * written while pages render, and `search` is the wait for it after). Returns the new manifest
+ * and how much was written: pages rendered plus machine files, and search shards indexed.
+ */
 export async function writeGeneration(
   plan: SitePlan,
   version: CodeVersion,
@@ -271,9 +271,9 @@ export async function writeGeneration(
   if (usable === null) {
     // Cold: render straight into the new generation. Article pages go first, a few search
     // shards' worth at a time, and each batch's shards are queued for indexing as soon as they
-    // are written. (The queue's staging waits on this thread's event loop, which Eleventy
-    // starves while it renders, so measured at 10,000 articles the indexing really runs after
-    // rendering, two shards at a time; see `indexShard`.)
+    // are written. Staging a shard is synchronous (see `indexShard`), so its Pagefind runs beside
+    // Eleventy, one shard at a time while rendering goes on and two after. (Staged asynchronously,
+    // it waited on the event loop, which Eleventy starves, and all the indexing ran after rendering.)
     await mkdir(generation, { recursive: true });
     const batches = articleBatches(diff.pages, shards, search);
     const others = diff.pages.filter((page) => !SEARCH_TEMPLATES.has(page.template));
