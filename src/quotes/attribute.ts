@@ -183,7 +183,15 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
     }
   }
   const np = phraseAfter(tokens, k, hi);
-  if (np === null) return null;
+  if (np === null) {
+    // the opening clause goes on past its first comma in lowercase words: "Following a swiftly called, late-afternoon
+    // meeting, the Security Council issued …"
+    if (!opener || k === lo) return null;
+    let j = k;
+    while (j < hi && j < k + 5 && /^[\p{Ll}-]+$/u.test(tokens[j]!.text)) j++;
+    const after = j > k && tokens[j]?.text === ',' ? phraseAfter(tokens, j + 1, hi) : null;
+    return after !== null && isNameLike(tokens, after) && /^\p{Ll}/u.test(tokens[after[1] + 1]?.text ?? '') ? after : null;
+  }
   // "Speaking in Salem, New Hampshire, Trump went after Bush": the place belonged to the opening clause
   if (opener && tokens[np[1] + 1]?.text === ',') {
     const next = phraseAfter(tokens, np[1] + 2, hi);

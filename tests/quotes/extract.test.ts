@@ -423,6 +423,12 @@ describe('an opening participle clause', () => {
   });
 });
 
+describe('an opening clause with a comma of its own', () => {
+  it('goes on past a comma followed by lowercase words before the subject (After a hastily arranged, closed-door session, the board …)', () => {
+    expect(only('After a hastily arranged, closed-door session, the Zoning Board released a statement calling the tower plan “premature and unworkable” for the district.').mention?.text).toBe('the Zoning Board');
+  });
+});
+
 describe('an opening place and time', () => {
   it('skips a city, its state and a time phrase before the subject (At a rally in Dayton, Ohio, on Friday, Lopez …)', () => {
     expect(only('At a rally in Dayton, Ohio, on Friday evening, Lopez singled out the plant, calling its closure “a betrayal.”').mention?.text).toBe('Lopez');
