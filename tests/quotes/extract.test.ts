@@ -329,6 +329,11 @@ describe('cues and source mentions', () => {
     expect(only('The report followed John Reed’s accusation that the agency was “hiding the numbers.”').mention?.text).toBe('John Reed’s');
   });
 
+  it('reads a role "of" a bare noun as one description (the state’s secretary of state, the director of communications)', () => {
+    expect(only('Asked about the delay, the secretary of state said her office was “working around the clock” on the count.').mention?.text).toBe('the secretary of state');
+    expect(only('The former director of communications told reporters that the memo was “never meant to leave the building.”').mention?.text).toBe('The former director of communications');
+  });
+
   it('keeps the attribution that follows a question mark with its question', () => {
     const q = only('“Is the plan dead?” Lopez asked.');
     expect(q.mention?.text).toBe('Lopez');
