@@ -383,7 +383,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     if (reducedRelative) continue;
     if (np !== null) {
       // a clause inside someone's reported speech reports their words: "Trump said that Romney begged him … and “…”"
-      const outer = NAMING_LEMMAS.has(lemma) ? null : reportingClause(tokens, np[0], lo);
+      const outer = reportingClause(tokens, np[0], lo);
       if (outer !== null) return outer;
       return { cue: cueRange(tokens, c), mention: np, pattern: c >= q - 3 ? 'leading' : 'reported' };
     }

@@ -188,6 +188,11 @@ describe('cues and source mentions', () => {
     expect(q.mention?.text).toBe('Trump');
   });
 
+  it('gives a naming verb’s phrase inside reported speech to the one reporting it (the mayor said that the governor described it as “…”)', () => {
+    expect(only('The mayor said that the governor once described the stadium deal as “a gift to the city” in a radio interview.').mention?.text).toBe('The mayor');
+    expect(only('Lopez said that Reed called the new fees “highway robbery” at a town hall.').mention?.text).toBe('Lopez');
+  });
+
   it('keeps the speaker of a clause that opens after a comma, a dash or a relative pronoun', () => {
     const [a, b, c] = quotes(
       'After Trump argued that Medicare should not be cut, Rubio said only that his “numbers don’t add up.”',
