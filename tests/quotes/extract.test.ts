@@ -339,6 +339,11 @@ describe('cues and source mentions', () => {
     expect(only('The former director of communications told reporters that the memo was “never meant to leave the building.”').mention?.text).toBe('The former director of communications');
   });
 
+  it('finds the owner of a claim past a modifier or two (Lopez’s repeated, unsupported assertion that …)', () => {
+    expect(only('Fact-checkers found no basis for Maria Lopez’s repeated, unsupported assertion that the county had lost “thousands of jobs” since 2010.').mention?.text).toBe('Maria Lopez’s');
+    expect(only('The report followed the mayor’s press office and John Reed’s recent accusation that the agency was “hiding the numbers.”').mention?.text).toBe('John Reed’s');
+  });
+
   it('keeps the attribution that follows a question mark with its question', () => {
     const q = only('“Is the plan dead?” Lopez asked.');
     expect(q.mention?.text).toBe('Lopez');
