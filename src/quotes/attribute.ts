@@ -155,7 +155,7 @@ export function isNameLike(tokens: readonly Token[], np: readonly [number, numbe
 const SPEECH_NOUNS = /^(?:claim|claims|assertion|statement|suggestion|argument|contention|insistence|promise|pledge|warning|remark|comment|charge|accusation|declaration|complaint|vow|prediction|boast)$/i;
 
 /** Words that open a sentence before its subject ("But", "Still,", "In 2014,"). */
-const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
+const OPENERS = /^(?:but|and|so|still|yet|meanwhile|early|late|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
 
 /** Opening adverbs: one word, not a clause. */
 const ADVERB_OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|yesterday|today|tonight)$/i;

@@ -450,6 +450,13 @@ describe('an opening place and time', () => {
   });
 });
 
+describe('an opening time phrase', () => {
+  it('skips an opening "Early …" or "Late …" phrase when looking for the subject of a participle', () => {
+    expect(only('Early in the race, Lopez attacked Reed, calling him “a career politician.”').mention?.text).toBe('Lopez');
+    expect(only('Late on Tuesday, Reed sent a letter calling the deal “dead on arrival.”').mention?.text).toBe('Reed');
+  });
+});
+
 describe('sentence adverbs', () => {
   it('skips an opening sentence adverb when looking for the subject (Likewise, Nevertheless)', () => {
     const q = only('Likewise, a paper from the Brookings Institution had this to say about his plan: “Families from the top half would receive 24 percent more.”');
