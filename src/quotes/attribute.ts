@@ -260,6 +260,13 @@ function mainClauseSubject(tokens: readonly Token[], c: number, lo: number): Tok
   return NONE;
 }
 
+/** A description after an inverted cue gives way to the name in apposition to it: "said the bureau’s director, James B. Comey." */
+function namedAfter(tokens: readonly Token[], np: readonly [number, number]): readonly [number, number] {
+  if (!isDescription(tokens, np) || tokens[np[1] + 1]?.text !== ',') return np;
+  const named = phraseAfter(tokens, np[1] + 2);
+  return named !== null && isProperName(tokens, named) && /^(?:[,.;]|)$/.test(tokens[named[1] + 1]?.text ?? '') ? named : np;
+}
+
 /**
  * Attribute the quotation at token `q` of a sentence's tokens.
  *
@@ -289,7 +296,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
   if (k < n && !dash && /^\p{Ll}/u.test(tokens[k]!.text) && !isParticiple(tokens[k]!.text) && (isCue(tokens, k) || cueLemmaAfterQuote(tokens[k]!.text) !== null)) {
     const c = cueRange(tokens, k);
     const np = phraseAfter(tokens, c[1] + 1);
-    if (np !== null) return { cue: c, mention: np, pattern: 'inverted' };
+    if (np !== null) return { cue: c, mention: namedAfter(tokens, np), pattern: 'inverted' };
   }
   if (k < n && k > q + (dash ? 1 : 0) || (k === q + 1 && k < n && !/^[.;:!?]$/.test(tokens[k]!.text))) {
     let np = phraseAfter(tokens, k);
@@ -406,7 +413,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     if (!isCue(tokens, c) || isParticiple(tokens[c]!.text)) continue;
     if (tokens[c - 1]?.text === ',') {
       const np = phraseAfter(tokens, cueRange(tokens, c)[1] + 1);
-      if (np !== null) return { cue: cueRange(tokens, c), mention: np, pattern: 'later' };
+      if (np !== null) return { cue: cueRange(tokens, c), mention: namedAfter(tokens, np), pattern: 'later' };
     }
     const np = subjectOf(tokens, c, q + 1);
     if (np !== null) {

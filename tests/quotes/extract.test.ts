@@ -117,6 +117,11 @@ describe('cues and source mentions', () => {
     expect(only('“We will see,” White House press secretary Josh Earnest said.').mention?.text).toBe('White House press secretary Josh Earnest');
   });
 
+  it('takes the appositive name over the description after an inverted cue (said the agency’s director, Ann Lee.)', () => {
+    expect(only('“The audit found nothing,” said the agency’s director, Ann P. Lee.').mention?.text).toBe('Ann P. Lee');
+    expect(only('The audit found “no evidence of wrongdoing,” said the agency’s director, Ann Lee, who took over in May.').mention?.text).toBe('Ann Lee');
+  });
+
   it('takes the appositive name over the description it names (Sanders’s campaign manager, Jeff Weaver, said)', () => {
     expect(only('“California stuck out,” Sanders’s campaign manager, Jeff Weaver, said in an interview.').mention?.text).toBe('Jeff Weaver');
     expect(only('Sanders’s campaign manager, Jeff Weaver, said in an interview that “California stuck out.”').mention?.text).toBe('Jeff Weaver');
