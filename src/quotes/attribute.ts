@@ -213,6 +213,11 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
     if (after !== null && isNameLike(tokens, after) && !/^(?:the|a|an)$/i.test(tokens[after[0]]!.text) &&
       /^\p{Ll}/u.test(tokens[after[1] + 1]?.text ?? '') && !/^(?:and|or|of|who|which|whose)$/.test(tokens[after[1] + 1]!.text)) return after;
   }
+  // a description named by its appositive: "Trump’s Virginia state director, Mike Rubino, writing in an email: “…”"
+  if (isDescription(tokens, np) && tokens[np[1] + 1]?.text === ',') {
+    const named = phraseAfter(tokens, np[1] + 2, hi);
+    if (named !== null && isProperName(tokens, named) && tokens[named[1] + 1]?.text === ',') return named;
+  }
   return np;
 }
 

@@ -117,6 +117,10 @@ describe('cues and source mentions', () => {
     expect(only('“We will see,” White House press secretary Josh Earnest said.').mention?.text).toBe('White House press secretary Josh Earnest');
   });
 
+  it('takes the appositive name over the description that opens the sentence, for a participle (the mayor’s campaign manager, Ann Lee, writing …)', () => {
+    expect(only('The mayor’s campaign manager, Ann Lee, writing in an email to donors: “We need you now more than ever.”').mention?.text).toBe('Ann Lee');
+  });
+
   it('takes the appositive name over the description after an inverted cue (said the agency’s director, Ann Lee.)', () => {
     expect(only('“The audit found nothing,” said the agency’s director, Ann P. Lee.').mention?.text).toBe('Ann P. Lee');
     expect(only('The audit found “no evidence of wrongdoing,” said the agency’s director, Ann Lee, who took over in May.').mention?.text).toBe('Ann Lee');
