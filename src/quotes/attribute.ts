@@ -176,7 +176,7 @@ export function isNameLike(tokens: readonly Token[], np: readonly [number, numbe
 const SPEECH_NOUNS = /^(?:claim|claims|assertion|statement|suggestion|argument|contention|insistence|promise|pledge|warning|remark|comment|charge|accusation|declaration|complaint|vow|prediction|boast)$/i;
 
 /** Words that open a sentence before its subject ("But", "Still,", "In 2014,"). */
-const OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
+const OPENERS = /^(?:but|and|so|still|yet|meanwhile|early|late|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
 
 /** Opening adverbs: one word, not a clause. */
 const ADVERB_OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|yesterday|today|tonight)$/i;
@@ -204,7 +204,15 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
     }
   }
   const np = phraseAfter(tokens, k, hi);
-  if (np === null) return null;
+  if (np === null) {
+    // the opening clause goes on past its first comma in lowercase words: "Following a swiftly called, late-afternoon
+    // meeting, the Security Council issued …"
+    if (!opener || k === lo) return null;
+    let j = k;
+    while (j < hi && j < k + 5 && /^[\p{Ll}-]+$/u.test(tokens[j]!.text)) j++;
+    const after = j > k && tokens[j]?.text === ',' ? phraseAfter(tokens, j + 1, hi) : null;
+    return after !== null && isNameLike(tokens, after) && /^\p{Ll}/u.test(tokens[after[1] + 1]?.text ?? '') ? after : null;
+  }
   // "Speaking in Salem, New Hampshire, Trump went after Bush": the place belonged to the opening clause
   if (opener && tokens[np[1] + 1]?.text === ',') {
     const next = phraseAfter(tokens, np[1] + 2, hi);
@@ -225,6 +233,11 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
     const after = tokens[j]?.text === ',' ? phraseAfter(tokens, j + 1, hi) : null;
     if (after !== null && isNameLike(tokens, after) && !/^(?:the|a|an)$/i.test(tokens[after[0]]!.text) &&
       /^\p{Ll}/u.test(tokens[after[1] + 1]?.text ?? '') && !/^(?:and|or|of|who|which|whose)$/.test(tokens[after[1] + 1]!.text)) return after;
+  }
+  // a description named by its appositive: "Trump’s Virginia state director, Mike Rubino, writing in an email: “…”"
+  if (isDescription(tokens, np) && tokens[np[1] + 1]?.text === ',') {
+    const named = phraseAfter(tokens, np[1] + 2, hi);
+    if (named !== null && isProperName(tokens, named) && tokens[named[1] + 1]?.text === ',') return named;
   }
   return np;
 }
@@ -273,6 +286,13 @@ function mainClauseSubject(tokens: readonly Token[], c: number, lo: number): Tok
   return NONE;
 }
 
+/** A description after an inverted cue gives way to the name in apposition to it: "said the bureau’s director, James B. Comey." */
+function namedAfter(tokens: readonly Token[], np: readonly [number, number]): readonly [number, number] {
+  if (!isDescription(tokens, np) || tokens[np[1] + 1]?.text !== ',') return np;
+  const named = phraseAfter(tokens, np[1] + 2);
+  return named !== null && isProperName(tokens, named) && /^(?:[,.;]|)$/.test(tokens[named[1] + 1]?.text ?? '') ? named : np;
+}
+
 /**
  * Attribute the quotation at token `q` of a sentence's tokens.
  *
@@ -302,7 +322,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
   if (k < n && !dash && /^\p{Ll}/u.test(tokens[k]!.text) && !isParticiple(tokens[k]!.text) && (isCue(tokens, k) || cueLemmaAfterQuote(tokens[k]!.text) !== null)) {
     const c = cueRange(tokens, k);
     const np = phraseAfter(tokens, c[1] + 1);
-    if (np !== null) return { cue: c, mention: np, pattern: 'inverted' };
+    if (np !== null) return { cue: c, mention: namedAfter(tokens, np), pattern: 'inverted' };
   }
   if (k < n && k > q + (dash ? 1 : 0) || (k === q + 1 && k < n && !/^[.;:!?]$/.test(tokens[k]!.text))) {
     let np = phraseAfter(tokens, k);
@@ -397,7 +417,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     if (reducedRelative) continue;
     if (np !== null) {
       // a clause inside someone's reported speech reports their words: "Trump said that Romney begged him … and “…”"
-      const outer = NAMING_LEMMAS.has(lemma) ? null : reportingClause(tokens, np[0], lo);
+      const outer = reportingClause(tokens, np[0], lo);
       if (outer !== null) return outer;
       return { cue: cueRange(tokens, c), mention: np, pattern: c >= q - 3 ? 'leading' : 'reported' };
     }
@@ -420,7 +440,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     if (!isCue(tokens, c) || isParticiple(tokens[c]!.text)) continue;
     if (tokens[c - 1]?.text === ',') {
       const np = phraseAfter(tokens, cueRange(tokens, c)[1] + 1);
-      if (np !== null) return { cue: cueRange(tokens, c), mention: np, pattern: 'later' };
+      if (np !== null) return { cue: cueRange(tokens, c), mention: namedAfter(tokens, np), pattern: 'later' };
     }
     const np = subjectOf(tokens, c, q + 1);
     if (np !== null) {
@@ -432,11 +452,15 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
   for (let c = q - 1; c >= 2 && c > q - 30; c--) {
     const t = tokens[c]!.text;
     if (t === QUOTE_TOKEN || /^[.;:!?]$/.test(t)) break;
-    if (t.toLowerCase() !== 'that' || !SPEECH_NOUNS.test(tokens[c - 1]!.text) || !/^\p{Lu}.*[’']s?$/u.test(tokens[c - 2]!.text)) continue;
+    if (t.toLowerCase() !== 'that' || !SPEECH_NOUNS.test(tokens[c - 1]!.text)) continue;
+    // (one or two modifiers may come between: "Donald Trump’s repeated claim that", "Clinton’s earlier, angrier statement that")
+    let o = c - 2;
+    while (o > 0 && o > c - 5 && /^(?:\p{Ll}[\p{Ll}-]*|,)$/u.test(tokens[o]!.text) && !DETERMINERS.has(tokens[o]!.text)) o--;
+    if (o < 0 || !/^\p{Lu}.*[’']s?$/u.test(tokens[o]!.text)) continue;
     // the owner is the name the possessive ends ("Donald Trump’s")
-    let s = c - 2;
-    while (s - 1 >= 0 && s > c - 6 && isNameWord(tokens[s - 1]!) && !/[’']s?$/u.test(tokens[s - 1]!.text)) s--;
-    return { cue: [c - 1, c - 1], mention: [s, c - 2], pattern: 'reported' };
+    let s = o;
+    while (s - 1 >= 0 && s > o - 4 && isNameWord(tokens[s - 1]!) && !/[’']s?$/u.test(tokens[s - 1]!.text)) s--;
+    return { cue: [c - 1, c - 1], mention: [s, o], pattern: 'reported' };
   }
   // (A possessive, `Clinton’s “deplorables” remark`, is not read as an attribution: on PolNeAR train it
   //  agreed with the annotators in under a fifth of cases, and a wrong name is worse than none.)

@@ -360,6 +360,11 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   return { kind: 'other', name: parts.name, type: nameType(parts.words, parts.hadThe), confidence: 0.75 };
 }
 
+/** A quotation's words, lowercased, for finding the same words quoted elsewhere ("Personal Insult" = "personal insult,"). */
+function wordsKey(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
 /**
  * Attribute every quote of an article to a speaker of that article.
  *
@@ -433,16 +438,27 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
       if (before !== undefined) inherited.set(q.id, before);
     }
   }
+  const settled = (q: QuoteSpan): { key: string | null; confidence: number } => {
+    const mine = own.get(q.id);
+    const shared = inherited.get(q.id) ?? groupSpeaker.get(q.group ?? q.id);
+    if ((mine === undefined || mine.key === null) && shared !== undefined) return { key: shared.key, confidence: Math.max(0, shared.confidence - 0.05) };
+    return { key: mine?.key ?? null, confidence: mine?.confidence ?? 0 };
+  };
+  // a headline or summary quotation that the body quotes too is the body's speaker's ("Obama Sees ‘Personal Insult’ …" /
+  // "The president told … he would consider it a “personal insult”"): the body gives the words their context
+  const inBody = new Map<string, { key: string; confidence: number }>();
+  for (const q of article.quotes) {
+    const found = q.in === 'body' ? settled(q) : null;
+    if (found !== null && found.key !== null && !inBody.has(wordsKey(q.text))) inBody.set(wordsKey(q.text), { key: found.key, confidence: found.confidence });
+  }
   const messages: Message[] = [];
   const around = sentenceFinder();
   const quotes: AttributedQuote[] = article.quotes.map((q: QuoteSpan) => {
-    const mine = own.get(q.id);
-    const shared = inherited.get(q.id) ?? groupSpeaker.get(q.group ?? q.id);
-    let key: string | null = mine?.key ?? null;
-    let confidence = mine?.confidence ?? 0;
-    if (key === null && shared !== undefined) {
-      key = shared.key;
-      confidence = Math.max(0, shared.confidence - 0.05);
+    let { key, confidence } = settled(q);
+    const repeated = key === null && q.in !== 'body' ? inBody.get(wordsKey(q.text)) : undefined;
+    if (repeated !== undefined) {
+      key = repeated.key;
+      confidence = Math.max(0, repeated.confidence - 0.1);
     }
 
     if (key === null) {

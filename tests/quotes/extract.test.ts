@@ -117,6 +117,15 @@ describe('cues and source mentions', () => {
     expect(only('“We will see,” White House press secretary Josh Earnest said.').mention?.text).toBe('White House press secretary Josh Earnest');
   });
 
+  it('takes the appositive name over the description that opens the sentence, for a participle (the mayor’s campaign manager, Ann Lee, writing …)', () => {
+    expect(only('The mayor’s campaign manager, Ann Lee, writing in an email to donors: “We need you now more than ever.”').mention?.text).toBe('Ann Lee');
+  });
+
+  it('takes the appositive name over the description after an inverted cue (said the agency’s director, Ann Lee.)', () => {
+    expect(only('“The audit found nothing,” said the agency’s director, Ann P. Lee.').mention?.text).toBe('Ann P. Lee');
+    expect(only('The audit found “no evidence of wrongdoing,” said the agency’s director, Ann Lee, who took over in May.').mention?.text).toBe('Ann Lee');
+  });
+
   it('takes the appositive name over the description it names (Sanders’s campaign manager, Jeff Weaver, said)', () => {
     expect(only('“California stuck out,” Sanders’s campaign manager, Jeff Weaver, said in an interview.').mention?.text).toBe('Jeff Weaver');
     expect(only('Sanders’s campaign manager, Jeff Weaver, said in an interview that “California stuck out.”').mention?.text).toBe('Jeff Weaver');
@@ -186,6 +195,11 @@ describe('cues and source mentions', () => {
   it('gives a clause inside reported speech to the one reporting it (Trump said that Romney begged … and “…”)', () => {
     const q = only('At the rally, Trump said that Romney begged him for an endorsement in 2012 and “would have dropped to his knees” if asked.');
     expect(q.mention?.text).toBe('Trump');
+  });
+
+  it('gives a naming verb’s phrase inside reported speech to the one reporting it (the mayor said that the governor described it as “…”)', () => {
+    expect(only('The mayor said that the governor once described the stadium deal as “a gift to the city” in a radio interview.').mention?.text).toBe('The mayor');
+    expect(only('Lopez said that Reed called the new fees “highway robbery” at a town hall.').mention?.text).toBe('Lopez');
   });
 
   it('keeps the speaker of a clause that opens after a comma, a dash or a relative pronoun', () => {
@@ -329,6 +343,16 @@ describe('cues and source mentions', () => {
     expect(only('The report followed John Reed’s accusation that the agency was “hiding the numbers.”').mention?.text).toBe('John Reed’s');
   });
 
+  it('reads a role "of" a bare noun as one description (the state’s secretary of state, the director of communications)', () => {
+    expect(only('Asked about the delay, the secretary of state said her office was “working around the clock” on the count.').mention?.text).toBe('the secretary of state');
+    expect(only('The former director of communications told reporters that the memo was “never meant to leave the building.”').mention?.text).toBe('The former director of communications');
+  });
+
+  it('finds the owner of a claim past a modifier or two (Lopez’s repeated, unsupported assertion that …)', () => {
+    expect(only('Fact-checkers found no basis for Maria Lopez’s repeated, unsupported assertion that the county had lost “thousands of jobs” since 2010.').mention?.text).toBe('Maria Lopez’s');
+    expect(only('The report followed the mayor’s press office and John Reed’s recent accusation that the agency was “hiding the numbers.”').mention?.text).toBe('John Reed’s');
+  });
+
   it('keeps the attribution that follows a question mark with its question', () => {
     const q = only('“Is the plan dead?” Lopez asked.');
     expect(q.mention?.text).toBe('Lopez');
@@ -423,9 +447,22 @@ describe('an opening participle clause', () => {
   });
 });
 
+describe('an opening clause with a comma of its own', () => {
+  it('goes on past a comma followed by lowercase words before the subject (After a hastily arranged, closed-door session, the board …)', () => {
+    expect(only('After a hastily arranged, closed-door session, the Zoning Board released a statement calling the tower plan “premature and unworkable” for the district.').mention?.text).toBe('the Zoning Board');
+  });
+});
+
 describe('an opening place and time', () => {
   it('skips a city, its state and a time phrase before the subject (At a rally in Dayton, Ohio, on Friday, Lopez …)', () => {
     expect(only('At a rally in Dayton, Ohio, on Friday evening, Lopez singled out the plant, calling its closure “a betrayal.”').mention?.text).toBe('Lopez');
+  });
+});
+
+describe('an opening time phrase', () => {
+  it('skips an opening "Early …" or "Late …" phrase when looking for the subject of a participle', () => {
+    expect(only('Early in the race, Lopez attacked Reed, calling him “a career politician.”').mention?.text).toBe('Lopez');
+    expect(only('Late on Tuesday, Reed sent a letter calling the deal “dead on arrival.”').mention?.text).toBe('Reed');
   });
 });
 

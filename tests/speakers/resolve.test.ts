@@ -530,4 +530,22 @@ describe('groups and confidence', () => {
     const a = resolveSpeakers(extractQuotes(article({ headline: 'Russia Dismisses Talks as ‘Road to Nowhere’', paragraphs: ['Russia spoke on Monday.'] })));
     expect(speakerOf(a, 'Road to Nowhere')?.name).toBe('Russia');
   });
+
+  it('gives a headline quote with no cue of its own the speaker of the same words quoted in the body', () => {
+    const a = resolveSpeakers(extractQuotes(article({
+      headline: 'Mayor Hints at ‘Painful Choices’ in Budget',
+      paragraphs: ['The city faces a deficit of $40 million.', 'Mayor Dana Whitfield told the council on Tuesday that the city would face “painful choices” next year.'],
+    })));
+    const headline = a.quotes.find((q) => q.in === 'headline');
+    expect(headline?.text).toBe('Painful Choices');
+    expect(a.speakers.find((s) => s.key === headline?.speakerKey)?.name).toBe('Dana Whitfield');
+  });
+
+  it('leaves a headline quote unattributed when the body does not quote its words', () => {
+    const a = resolveSpeakers(extractQuotes(article({
+      headline: 'The ‘Painful Choices’ Ahead',
+      paragraphs: ['Mayor Dana Whitfield told the council on Tuesday that the city would face “hard times” next year.'],
+    })));
+    expect(a.quotes.find((q) => q.in === 'headline')?.speakerKey).toBeNull();
+  });
 });
