@@ -21,6 +21,8 @@ const ROOT = realpathSync(fileURLToPath(new URL('..', import.meta.url)));
 const OUT_DIR = join(ROOT, '.verbatim-bundle', 'cli');
 const HASHED_DIRS = ['src', join('templates', 'views')];
 const HASHED_FILES = ['tsconfig.json', 'package.json'];
+/** The worker threads' modules, bundled beside the CLI. */
+const WORKERS = ['extract-worker', 'render-worker'];
 /** Bundles not used for this long are removed when a new one is made. */
 const STALE_MS = 24 * 60 * 60 * 1000;
 
@@ -44,7 +46,7 @@ function sourceKey(esbuildVersion, files) {
 }
 
 /**
- * Bundle the CLI and the extraction worker under `key` into a staging folder, check that they
+ * Bundle the CLI and its workers (extraction, rendering) under `key` into a staging folder, check that they
  * were made from exactly the hashed sources, and rename them into place.
  */
 async function bundle(esbuild, key, files) {
@@ -54,7 +56,7 @@ async function bundle(esbuild, key, files) {
   try {
     const result = await esbuild.build({
       absWorkingDir: ROOT,
-      entryPoints: { [`cli-${key}`]: 'src/cli/index.ts', [`extract-worker-${key}`]: 'src/build/extract-worker.js' },
+      entryPoints: { [`cli-${key}`]: 'src/cli/index.ts', [`extract-worker-${key}`]: 'src/build/extract-worker.js', [`render-worker-${key}`]: 'src/build/render-worker.js' },
       outdir: staging,
       outExtension: { '.js': '.mjs' },
       bundle: true,
@@ -71,8 +73,8 @@ async function bundle(esbuild, key, files) {
       if (!hashed.has(realpathSync(join(ROOT, input)))) throw new Error(`the bundle reads ${input}, which its key does not cover`);
     }
     if (sourceKey(esbuild.version, sourceFiles()) !== key) throw new Error('the sources changed while they were bundled');
-    // The worker first: the CLI's file is what marks the bundle as complete.
-    renameSync(join(staging, `extract-worker-${key}.mjs`), join(OUT_DIR, `extract-worker-${key}.mjs`));
+    // The workers first: the CLI's file is what marks the bundle as complete.
+    for (const worker of WORKERS) renameSync(join(staging, `${worker}-${key}.mjs`), join(OUT_DIR, `${worker}-${key}.mjs`));
     renameSync(join(staging, `cli-${key}.mjs`), join(OUT_DIR, `cli-${key}.mjs`));
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -100,7 +102,7 @@ export async function loadCli() {
         // Marks the bundle as in use, so no other process removes it as stale during a long build.
         const now = new Date();
         utimesSync(file, now, now);
-        utimesSync(join(OUT_DIR, `extract-worker-${key}.mjs`), now, now);
+        for (const worker of WORKERS) utimesSync(join(OUT_DIR, `${worker}-${key}.mjs`), now, now);
       } catch {
         await bundle(await import('esbuild'), key, files);
       }

@@ -189,7 +189,17 @@ function articleBatches(
   return batches;
 }
 
+/** Renders pages into a folder: `renderPages` here, or on a `RenderThread`. */
+export type Render = (pages: readonly SitePage[], outDir: string) => Promise<void>;
+
+/**
+ * Pages a rebuild may render on a `RenderThread` (their data is cloned to it); a rebuild with
+ * more (new templates re-render everything) renders in this thread, as a cold build does.
+ */
+export const RENDER_THREAD_LIMIT = 5000;
+
 async function renderInChunks(
+  render: Render,
   pages: readonly SitePage[],
   dir: string,
   offset: number,
@@ -197,7 +207,7 @@ async function renderInChunks(
   progress: (stage: string, done: number, total: number) => void,
 ): Promise<void> {
   for (let start = 0; start < pages.length; start += RENDER_CHUNK) {
-    await renderPages(pages.slice(start, start + RENDER_CHUNK), dir);
+    await render(pages.slice(start, start + RENDER_CHUNK), dir);
     progress('render', offset + Math.min(start + RENDER_CHUNK, pages.length), total);
   }
 }
@@ -247,11 +257,14 @@ export async function writeGeneration(
     previous,
     spare,
     copy = null,
+    render: renderElsewhere = null,
   }: {
     readonly previous: Manifest | null;
     readonly spare: Manifest | null;
     /** `startCopy`'s copy of `previous` into `generation`, under way. */
     readonly copy?: Promise<void> | null;
+    /** Where a rebuild renders, if not in this thread (a `RenderThread`); see `RENDER_THREAD_LIMIT`. */
+    readonly render?: Render | null;
   },
   generation: string,
   stateDir: string,
@@ -297,7 +310,7 @@ export async function writeGeneration(
         progress('render', rendered, diff.pages.length);
         for (const name of batch.shards) indexer.add(name, shards.get(name)!.pages);
       }
-      await renderInChunks(others, generation, rendered, diff.pages.length, progress);
+      await renderInChunks(renderPages, others, generation, rendered, diff.pages.length, progress);
       await writeFiles(diff.files, generation);
     } catch (error) {
       // Never leave an indexer writing into a generation the caller is about to delete.
@@ -327,11 +340,12 @@ export async function writeGeneration(
     // processes of its own, on the other core) while the rest of the pages render.
     const articles = diff.pages.filter((page) => SEARCH_TEMPLATES.has(page.template));
     const others = diff.pages.filter((page) => !SEARCH_TEMPLATES.has(page.template));
-    await renderInChunks(articles, generation, 0, diff.pages.length, progress);
+    const render = renderElsewhere !== null && diff.pages.length <= RENDER_THREAD_LIMIT ? renderElsewhere : renderPages;
+    await renderInChunks(render, articles, generation, 0, diff.pages.length, progress);
     const searching = index();
     searching.catch(() => {}); // handled below, after rendering; not an unhandled rejection meanwhile
     try {
-      await renderInChunks(others, generation, articles.length, diff.pages.length, progress);
+      await renderInChunks(render, others, generation, articles.length, diff.pages.length, progress);
       await writeFiles(diff.files, generation);
     } catch (error) {
       // Never leave an indexer writing into a generation the caller is about to delete.

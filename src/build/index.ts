@@ -16,6 +16,7 @@ import type { Archive, Message, Rejection } from '../types.ts';
 import { collect, type Processed } from './collect.ts';
 import { RecordCache } from './cache.ts';
 import { ExtractPool } from './pool.ts';
+import { RenderThread } from './render-thread.ts';
 import { SeedIndex } from './seed-index.ts';
 import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
 import { serializeManifest, type Manifest } from './incremental.ts';
@@ -40,6 +41,12 @@ export interface BuildOptions {
   readonly cwd?: string;
   /** `SOURCE_DATE_EPOCH` (seconds), for a reproducible build date. */
   readonly sourceDateEpoch?: string;
+  /**
+   * Render a rebuild's pages on a worker thread that loads Eleventy while this thread loads the
+   * records and plans (see `render-thread.ts`). For one-off processes (the CLI); a long-lived one
+   * that builds again and again (the dev server, tests) has Eleventy loaded already.
+   */
+  readonly renderThread?: boolean;
 }
 
 export interface BuildReport {
@@ -179,7 +186,6 @@ function asOutputError(error: unknown, fallbackPath: string): OutputError | null
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const startedMs = Date.now();
-  loadEleventy().catch(() => {}); // a failure to load surfaces when pages render
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? (() => {});
   const timings: Record<string, number> = {};
@@ -193,10 +199,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const release = await acquireLock(layout).catch((error: unknown) => {
     throw asOutputError(error, layout.state) ?? error;
   });
+  let thread: RenderThread | null = null;
   const manifestFile = join(options.cacheDir, 'outputs', `${createHash('sha256').update(layout.out).digest('hex').slice(0, 16)}.manifest`);
   const spareFile = manifestFile.replace(/\.manifest$/, '.spare.manifest');
   try {
-    const spare = await loadSpare(spareFile, await currentGeneration(layout));
+    const published = await currentGeneration(layout);
+    // Eleventy starts loading now: in this thread, or for a rebuild on a render thread.
+    const renderThread = options.renderThread === true && published !== null ? new RenderThread() : null;
+    thread = renderThread;
+    if (renderThread === null) loadEleventy().catch(() => {}); // a failure to load surfaces when pages render
+    const spare = await loadSpare(spareFile, published);
     // Leftovers of earlier builds (a killed build's generation, a delete still running) are renamed
     // out of the way and deleted in the background: this build never waits on tens of thousands of files.
     await collectGarbage(layout, { background: true, keep: spare === null ? [] : [spare.generation] });
@@ -252,7 +264,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       lap('plan');
       let manifest: Manifest;
       writing = true;
-      ({ manifest, written, indexed } = await writeGeneration(plan, version, { previous, spare, copy }, generation, layout.state, options.search !== false, progress, lap));
+      ({ manifest, written, indexed } = await writeGeneration(plan, version, { previous, spare, copy, render: renderThread && ((pages, dir) => renderThread.render(pages, dir)) }, generation, layout.state, options.search !== false, progress, lap));
       manifestText = serializeManifest(manifest); // before publishing: a failure here leaves the old site and its manifest
       await publish(layout, generation);
     } catch (error) {
@@ -268,6 +280,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     lap('publish');
     return { ...summary, published: true, written, indexed, ms: performance.now() - started };
   } finally {
+    await thread?.close();
     await release();
   }
 }

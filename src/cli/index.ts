@@ -172,6 +172,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       baseUrl,
       strict: values.strict,
       onProgress: progress.update,
+      renderThread: true,
       ...(process.env['SOURCE_DATE_EPOCH'] === undefined ? {} : { sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'] }),
     });
     progress.done();

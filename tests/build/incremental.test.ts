@@ -1,6 +1,7 @@
 /**
  * A rebuild after adding, editing, removing or renaming a seed must give exactly the tree
  * a cold build of the same seeds gives: byte for byte, every page, feed, index and search shard.
+ * Rebuilds alternate between rendering in this thread and on a render thread (as the CLI does).
  */
 import { cp, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,8 +31,12 @@ async function coldTree(baseUrl?: string): Promise<Map<string, string>> {
   }
 }
 
+/** Whether the next rebuild renders on a render thread; flips with every rebuild. */
+let renderThread = false;
+
 async function rebuild(baseUrl?: string): Promise<Map<string, string>> {
-  const report = await build({ seedsDir: seeds, outDir: out(), cacheDir: cache(), cwd: seeds, ...(baseUrl === undefined ? {} : { baseUrl }) });
+  renderThread = !renderThread;
+  const report = await build({ seedsDir: seeds, outDir: out(), cacheDir: cache(), cwd: seeds, renderThread, ...(baseUrl === undefined ? {} : { baseUrl }) });
   expect(report.published).toBe(true);
   return hashTree(out());
 }
