@@ -10,7 +10,7 @@ import { PIPELINE_VERSION } from '../pipeline.ts';
 import { SEARCH_STAGE } from './fsutil.ts';
 import { checkUrl, renderPages, writeFiles } from '../site/eleventy.ts';
 import type { SitePage, SitePlan } from '../site/types.ts';
-import { diffOutputs, hashFolders, outputPathOf, parseManifest, type CodeVersion, type Manifest } from './incremental.ts';
+import { diffOutputs, hashFolders, outputPathOf, parseDelta, parseManifest, type CodeVersion, type Delta, type Manifest } from './incremental.ts';
 import { indexShards, planShards, shardIndexer, writeShardList, type SearchPage } from './search.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -79,14 +79,50 @@ export async function loadManifest(file: string, published: string | null): Prom
 }
 
 /**
- * The spare generation's manifest: the generation published before the current one, kept
- * whole so the next rebuild can bring it up to date in place instead of copying the current
- * one. Null when there is none, or it is the published generation, or its folder is gone
- * (a build that recycled it was killed).
+ * The spare: the generation published before the current one, kept whole so the next rebuild
+ * can bring it up to date in place instead of copying the current one. It is brought level
+ * (`catchUp`) by its `delta` when the last build left one leading from it to the published
+ * generation, else by comparing its manifest with the published one's.
  */
-export async function loadSpare(file: string, published: string | null): Promise<Manifest | null> {
-  const manifest = await readManifest(file);
-  return manifest !== null && manifest.generation !== published ? manifest : null;
+export interface Spare {
+  readonly generation: string;
+  readonly renderer: string;
+  /** What the build that published the current generation changed, starting from this one. */
+  readonly delta: Delta | null;
+  /** Its manifest, read only when there is no such delta (or no usable published manifest). */
+  readonly manifest: Manifest | null;
+}
+
+async function readDelta(file: string): Promise<Delta | null> {
+  try {
+    return parseDelta(await readFile(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The spare, if there is one. Its delta serves when it leads from the spare's folder (still
+ * there) to the published generation, whose manifest `previous` is, under the same renderer;
+ * else the spare's manifest is read. Null when there is no spare, or it is the published
+ * generation, or its folder is gone (a build that recycled it was killed).
+ */
+export async function loadSpare(spareFile: string, deltaFile: string, published: string | null, previous: Manifest | null): Promise<Spare | null> {
+  const delta = previous === null ? null : await readDelta(deltaFile);
+  if (delta !== null && delta.to === published && delta.from !== published && delta.renderer === previous?.renderer && (await isFolder(delta.from))) {
+    return { generation: delta.from, renderer: delta.renderer, delta, manifest: null };
+  }
+  const manifest = await readManifest(spareFile);
+  return manifest !== null && manifest.generation !== published ? { generation: manifest.generation, renderer: manifest.renderer, delta: null, manifest } : null;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    await readdir(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Copy a folder as hard links (`cp -al`, with a portable fallback). */
@@ -131,25 +167,31 @@ async function removeOutput(root: string, path: string): Promise<void> {
 
 /**
  * Bring a recycled spare (now at `generation`) level with the published generation `published`:
- * every output and search shard whose fingerprint differs is replaced by a hard link to the
- * published one, and what the published generation no longer has is removed. Linking costs a
- * system call a file, so a rebuild renders only what changed since the last build, not what
- * changed over the last two. Files are replaced, never written through, as everywhere else.
+ * every output and search shard that differs is replaced by a hard link to the published one,
+ * and what the published generation no longer has is removed. What differs is the spare's
+ * delta when it has one (what the last build changed), else what the two manifests disagree
+ * on. Linking costs a system call a file, so a rebuild renders only what changed since the
+ * last build, not what changed over the last two. Files are replaced, never written through.
  */
-async function catchUp(generation: string, spare: Manifest, published: Manifest): Promise<void> {
-  for (const path of spare.outputs.keys()) {
-    if (!published.outputs.has(path)) await removeOutput(generation, path);
-  }
-  for (const [path, fingerprint] of published.outputs) {
-    if (spare.outputs.get(path) === fingerprint) continue;
+async function catchUp(generation: string, spare: Spare, published: Manifest): Promise<void> {
+  const { delta, manifest } = spare;
+  let removed: Iterable<string>;
+  let changed: Iterable<string>;
+  let shards: Iterable<string>;
+  if (delta !== null) ({ removed, changed, shards } = delta);
+  else if (manifest !== null) {
+    removed = [...manifest.outputs.keys()].filter((path) => !published.outputs.has(path));
+    changed = [...published.outputs].filter(([path, fingerprint]) => manifest.outputs.get(path) !== fingerprint).map(([path]) => path);
+    shards = [...new Set([...Object.keys(manifest.shards), ...Object.keys(published.shards)])].filter((name) => manifest.shards[name] !== published.shards[name]);
+  } else throw new TypeError('catchUp: a spare has a delta or a manifest');
+  for (const path of removed) await removeOutput(generation, path);
+  for (const path of changed) {
     const target = join(generation, path);
     await mkdir(dirname(target), { recursive: true });
     await unlink(target).catch(() => {});
     await link(join(published.generation, path), target);
   }
-  const shards = new Set([...Object.keys(spare.shards), ...Object.keys(published.shards)]);
   for (const name of shards) {
-    if (spare.shards[name] === published.shards[name]) continue;
     const target = join(generation, 'pagefind', name);
     await rm(target, { recursive: true, force: true });
     if (name in published.shards) await linkTree(join(published.generation, 'pagefind', name), target);
@@ -219,7 +261,7 @@ async function renderInChunks(
  * copy runs on the other core while this thread extracts and plans; at 10,000 articles it
  * takes some 2.6 s (17,700 folders, 53,900 links). Null when no copy is needed.
  */
-export function startCopy(previous: Manifest | null, spare: Manifest | null, renderer: string, generation: string): Promise<void> | null {
+export function startCopy(previous: Manifest | null, spare: Spare | null, renderer: string, generation: string): Promise<void> | null {
   const { recycled, usable } = startingPoint(previous, spare, renderer);
   return recycled === null && usable !== null ? linkTree(usable.generation, generation) : null;
 }
@@ -230,12 +272,13 @@ export function startCopy(previous: Manifest | null, spare: Manifest | null, ren
  * Both `startCopy` and `writeGeneration` decide by this, so a copy is started exactly when
  * `writeGeneration` will use one.
  */
-function startingPoint(previous: Manifest | null, spare: Manifest | null, renderer: string): { recycled: Manifest | null; usable: Manifest | null } {
+function startingPoint(previous: Manifest | null, spare: Spare | null, renderer: string): { recycled: Spare | null; usable: Manifest | null } {
   const recycled = spare !== null && spare.renderer === renderer ? spare : null;
   const current = previous !== null && previous.renderer === renderer ? previous : null;
   // A recycled spare is first brought level with the published generation (see `catchUp`), so
   // the pages to render are those that differ from the published site, not from the spare.
-  return { recycled, usable: recycled !== null && current !== null ? current : (recycled ?? current) };
+  // (A spare is read with only its delta when `previous` is usable, so `usable` is then `current`.)
+  return { recycled, usable: current ?? recycled?.manifest ?? null };
 }
 
 /**
@@ -260,7 +303,7 @@ export async function writeGeneration(
     render: renderElsewhere = null,
   }: {
     readonly previous: Manifest | null;
-    readonly spare: Manifest | null;
+    readonly spare: Spare | null;
     /** `startCopy`'s copy of `previous` into `generation`, under way. */
     readonly copy?: Promise<void> | null;
     /** Where a rebuild renders, if not in this thread (a `RenderThread`); see `RENDER_THREAD_LIMIT`. */
@@ -271,7 +314,7 @@ export async function writeGeneration(
   search: boolean,
   progress: (stage: string, done: number, total: number) => void,
   lap: (step: string) => void = () => {},
-): Promise<{ manifest: Manifest; written: number; indexed: number }> {
+): Promise<{ manifest: Manifest; delta: Delta | null; written: number; indexed: number }> {
   const { renderer } = version;
   const { recycled, usable } = startingPoint(previous, spare, renderer);
   const diff = diffOutputs(plan, version, usable);
@@ -331,7 +374,7 @@ export async function writeGeneration(
     // files in cost a directory removal a page: on this machine's ext4, a millisecond or more each.)
     if (recycled !== null) {
       await rename(recycled.generation, generation);
-      if (usable !== recycled) await catchUp(generation, recycled, usable);
+      if (usable !== recycled.manifest) await catchUp(generation, recycled, usable);
     } else await (copy ?? linkTree(usable.generation, generation));
     for (const path of diff.removed) await removeOutput(generation, path);
     for (const page of diff.pages) checkUrl(page.url); // before anything is unlinked
@@ -366,5 +409,17 @@ export async function writeGeneration(
     code: version.code,
     keys: diff.keys,
   };
-  return { manifest, written: diff.pages.length + diff.files.length, indexed: search ? dirty.size : 0 };
+  const delta: Delta | null =
+    usable === null
+      ? null
+      : {
+          version: 1,
+          from: usable.generation,
+          to: generation,
+          renderer,
+          changed: [...diff.pages.map((page) => outputPathOf(page.url)), ...diff.files.map((file) => file.path)],
+          removed: diff.removed,
+          shards: [...dirty, ...gone],
+        };
+  return { manifest, delta, written: diff.pages.length + diff.files.length, indexed: search ? dirty.size : 0 };
 }

@@ -81,6 +81,46 @@ export function parseManifest(text: string): Manifest | null {
   return { ...head, outputs, keys };
 }
 
+/**
+ * What a rebuild changed, from the generation it compared against (`from`, published then) to
+ * the one it published (`to`): the outputs written or removed, and the search shards
+ * re-indexed or dropped. The next rebuild recycles `from` as its spare and brings it level with
+ * `to` from this list alone, without reading `from`'s manifest (43,000 lines at 10,000 articles).
+ */
+export interface Delta {
+  readonly version: 1;
+  readonly from: string;
+  readonly to: string;
+  /** The renderer both generations were made with. */
+  readonly renderer: string;
+  /** Output paths written (new or changed). */
+  readonly changed: readonly string[];
+  /** Output paths removed. */
+  readonly removed: readonly string[];
+  /** Search shards re-indexed or removed. */
+  readonly shards: readonly string[];
+}
+
+export function serializeDelta(delta: Delta): string {
+  return `${JSON.stringify(delta)}\n`;
+}
+
+/** Read a delta written by `serializeDelta`; null if it is of another version, cut short or not one. */
+export function parseDelta(text: string): Delta | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const strings = (list: unknown): boolean => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  const d = value as Partial<Delta> | null;
+  if (d === null || typeof d !== 'object' || d.version !== 1) return null;
+  if (typeof d.from !== 'string' || typeof d.to !== 'string' || typeof d.renderer !== 'string') return null;
+  if (!strings(d.changed) || !strings(d.removed) || !strings(d.shards)) return null;
+  return d as Delta;
+}
+
 /** The code a build runs: the renderer's hash, and the hash of all the code for keys. */
 export interface CodeVersion {
   readonly renderer: string;

@@ -19,7 +19,7 @@ import { ExtractPool } from './pool.ts';
 import { RenderThread } from './render-thread.ts';
 import { SeedIndex } from './seed-index.ts';
 import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
-import { serializeManifest, type Manifest } from './incremental.ts';
+import { serializeDelta, serializeManifest, type Delta, type Manifest } from './incremental.ts';
 import { codeHash, loadManifest, loadSpare, pipelineHash, rendererHash, startCopy, writeGeneration } from './generation.ts';
 
 export { BuildLockedError, OutputError } from './fsutil.ts';
@@ -202,13 +202,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   let thread: RenderThread | null = null;
   const manifestFile = join(options.cacheDir, 'outputs', `${createHash('sha256').update(layout.out).digest('hex').slice(0, 16)}.manifest`);
   const spareFile = manifestFile.replace(/\.manifest$/, '.spare.manifest');
+  const deltaFile = manifestFile.replace(/\.manifest$/, '.delta');
   try {
     const published = await currentGeneration(layout);
     // Eleventy starts loading now: in this thread, or for a rebuild on a render thread.
     const renderThread = options.renderThread === true && published !== null ? new RenderThread() : null;
     thread = renderThread;
     if (renderThread === null) loadEleventy().catch(() => {}); // a failure to load surfaces when pages render
-    const spare = await loadSpare(spareFile, published);
+    const previous = await loadManifest(manifestFile, published);
+    const spare = await loadSpare(spareFile, deltaFile, published, previous);
     // Leftovers of earlier builds (a killed build's generation, a delete still running) are renamed
     // out of the way and deleted in the background: this build never waits on tens of thousands of files.
     await collectGarbage(layout, { background: true, keep: spare === null ? [] : [spare.generation] });
@@ -221,7 +223,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ]);
 
     // The rebuild's copy of the published site, if it needs one, starts now on the other core.
-    const previous = await loadManifest(manifestFile, await currentGeneration(layout));
     const generation = newGeneration(layout);
     const copy = startCopy(previous, spare, version.renderer, generation);
     copy?.catch(() => {}); // awaited where it is used; not an unhandled rejection meanwhile
@@ -235,6 +236,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     let written: number;
     let indexed: number;
     let manifestText: string;
+    let delta: Delta | null;
     /** Past this point, failures are the output's (a full disk, a read-only folder) and reported as such. */
     let writing = false;
     try {
@@ -264,7 +266,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       lap('plan');
       let manifest: Manifest;
       writing = true;
-      ({ manifest, written, indexed } = await writeGeneration(plan, version, { previous, spare, copy, render: renderThread && ((pages, dir) => renderThread.render(pages, dir)) }, generation, layout.state, options.search !== false, progress, lap));
+      ({ manifest, delta, written, indexed } = await writeGeneration(plan, version, { previous, spare, copy, render: renderThread && ((pages, dir) => renderThread.render(pages, dir)) }, generation, layout.state, options.search !== false, progress, lap));
       manifestText = serializeManifest(manifest); // before publishing: a failure here leaves the old site and its manifest
       await publish(layout, generation);
     } catch (error) {
@@ -276,6 +278,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (previous !== null) await rename(manifestFile, spareFile);
     else await rm(spareFile, { force: true });
     await writeText(manifestFile, manifestText);
+    // What this build changed from the new spare, so the next one can catch it up without its manifest.
+    if (delta !== null && delta.from === previous?.generation) await writeText(deltaFile, serializeDelta(delta));
+    else await rm(deltaFile, { force: true });
     await collectGarbage(layout, { background: true, keep: previous === null ? [] : [previous.generation] });
     lap('publish');
     return { ...summary, published: true, written, indexed, ms: performance.now() - started };

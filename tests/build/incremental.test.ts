@@ -103,6 +103,34 @@ describe('rebuilds are exactly a cold build', () => {
     expect(treeDiff(incremental, await coldTree())).toEqual([]);
   });
 
+  /** The spare generation's folder and its inode, from its manifest file in the cache. */
+  async function spareGeneration(): Promise<{ folder: string; inode: number }> {
+    const name = (await readdir(join(cache(), 'outputs'))).find((f) => f.endsWith('.spare.manifest'))!;
+    const folder = parseManifest(await readFile(join(cache(), 'outputs', name), 'utf8'))!.generation;
+    return { folder, inode: (await stat(folder)).ino };
+  }
+  const cacheFile = async (suffix: string): Promise<string> => join(cache(), 'outputs', (await readdir(join(cache(), 'outputs'))).find((f) => f.endsWith(suffix))!);
+  const editSeed = async (name: string, line: string): Promise<void> => writeFile(join(seeds, name), (await readFile(join(seeds, name), 'utf8')) + line);
+
+  it('catches the spare up from the last build’s delta alone, without reading the spare’s manifest', async () => {
+    const spare = await spareGeneration();
+    // A spare manifest that cannot be read: only the delta can tell what the spare lacks.
+    await writeFile(await cacheFile('.spare.manifest'), 'not a manifest\n');
+    await editSeed('2024-budget-vote.txt', '\n“A second vote is not ruled out,” Okafor said.\n');
+    const incremental = await rebuild();
+    expect((await stat(await realpath(out()))).ino).toBe(spare.inode);
+    expect(treeDiff(incremental, await coldTree())).toEqual([]);
+  });
+
+  it('catches the spare up from the manifests when the delta is missing', async () => {
+    const spare = await spareGeneration();
+    await rm(await cacheFile('.delta'));
+    await editSeed('2024-budget-reaction.md', '\nAnother closing paragraph.\n');
+    const incremental = await rebuild();
+    expect((await stat(await realpath(out()))).ino).toBe(spare.inode);
+    expect(treeDiff(incremental, await coldTree())).toEqual([]);
+  });
+
   it('renders only what changed since the last build, not since the spare it recycles', async () => {
     const manifest = async (): Promise<ReadonlyMap<string, string>> => {
       const file = (await readdir(join(cache(), 'outputs'))).find((f) => f.endsWith('.manifest') && !f.endsWith('.spare.manifest'))!;

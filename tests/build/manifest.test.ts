@@ -4,7 +4,7 @@
  * no manifest at all, which costs a full render and never a wrong one.
  */
 import { describe, expect, it } from 'vitest';
-import { parseManifest, serializeManifest, type Manifest } from '../../src/build/incremental.ts';
+import { parseDelta, parseManifest, serializeDelta, serializeManifest, type Delta, type Manifest } from '../../src/build/incremental.ts';
 
 const MANIFEST: Manifest = {
   version: 2,
@@ -43,5 +43,32 @@ describe('the manifest file', () => {
   it('refuses to write an output path its lines cannot hold', () => {
     const bad: Manifest = { ...MANIFEST, outputs: new Map([['a\tb.html', '1'.repeat(64)]]) };
     expect(() => serializeManifest(bad)).toThrow(/tab or line break/);
+  });
+});
+
+describe('the delta file', () => {
+  const DELTA: Delta = {
+    version: 1,
+    from: '/site/.dist.verbatim/g-1',
+    to: '/site/.dist.verbatim/g-2',
+    renderer: 'r'.repeat(64),
+    changed: ['index.html', 'speakers/index/д/index.html'],
+    removed: ['articles/gone/index.html'],
+    shards: ['s07'],
+  };
+
+  it('reads back as written', () => {
+    expect(parseDelta(serializeDelta(DELTA))).toEqual(DELTA);
+  });
+
+  it('reads as no delta when it is cut off, of another version, or missing a list', () => {
+    const text = serializeDelta(DELTA);
+    expect(parseDelta(text.slice(0, -12))).toBeNull();
+    expect(parseDelta(JSON.stringify({ ...DELTA, version: 2 }))).toBeNull();
+    const { removed: _removed, ...partial } = DELTA;
+    expect(parseDelta(JSON.stringify(partial))).toBeNull();
+    expect(parseDelta(JSON.stringify({ ...DELTA, changed: [1] }))).toBeNull();
+    expect(parseDelta('null')).toBeNull();
+    expect(parseDelta('')).toBeNull();
   });
 });
