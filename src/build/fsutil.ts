@@ -8,6 +8,7 @@
  * generations and the lock of a dead build are cleaned up by the next build.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
 import { lstat, mkdir, open, readFile, readdir, readlink, rename, rm, symlink, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -43,6 +44,23 @@ export function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the `<name>.<pid>.tmp` files of a cache folder whose writer is gone (a build killed
+ * between writing a file and renaming it into place). Those of live processes are theirs.
+ */
+export function removeDeadTemporaries(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && !isAlive(Number(pid))) rmSync(join(dir, name), { force: true });
   }
 }
 

@@ -281,6 +281,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // What this build changed from the new spare, so the next one can catch it up without its manifest.
     if (delta !== null && delta.from === previous?.generation) await writeText(deltaFile, serializeDelta(delta));
     else await rm(deltaFile, { force: true });
+    // Manifests of the JSON format before this one are never read again.
+    for (const legacy of ['.json', '.spare.json']) await rm(manifestFile.replace(/\.manifest$/, legacy), { force: true });
     await collectGarbage(layout, { background: true, keep: previous === null ? [] : [previous.generation] });
     lap('publish');
     return { ...summary, published: true, written, indexed, ms: performance.now() - started };

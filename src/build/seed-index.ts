@@ -25,6 +25,7 @@ import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { removeDeadTemporaries } from './fsutil.ts';
 
 /** A file changed less than this long before the build started is not trusted by its status. */
 export const RACY_MS = 2000;
@@ -85,6 +86,7 @@ export class SeedIndex {
 
   /** Write what this build saw (seeds that are gone drop out). Failures only cost time on the next build. */
   save(): void {
+    removeDeadTemporaries(join(this.#file, '..'));
     const same = this.#seen.size === this.#known.size && [...this.#seen].every(([file, entry]) => this.#known.get(file) === entry);
     if (same) return;
     const lines = [...this.#seen].map(([file, [status, hash]]) => `${file}\t${status}\t${hash}\n`);

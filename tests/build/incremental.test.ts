@@ -217,6 +217,15 @@ describe('rebuilds are exactly a cold build', () => {
     });
   });
 
+  it('removes the manifests of the older JSON format from the cache', async () => {
+    const manifest = await cacheFile('.spare.manifest');
+    const legacy = [manifest.replace(/\.spare\.manifest$/, '.json'), manifest.replace(/\.manifest$/, '.json')];
+    for (const file of legacy) await writeFile(file, '{}');
+    await rebuild();
+    const left = await readdir(join(cache(), 'outputs'));
+    expect(left.filter((f) => f.endsWith('.json'))).toEqual([]);
+  });
+
   it('after a rebuild with nothing changed', async () => {
     const before = await hashTree(out());
     const report = await build({ seedsDir: seeds, outDir: out(), cacheDir: cache(), cwd: seeds });

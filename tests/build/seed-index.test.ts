@@ -3,7 +3,8 @@
  * unchanged, yet never misses an edit, even one that keeps the size and the modification time.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +52,20 @@ describe('SeedIndex', () => {
     index.record(file, statSync(file, { bigint: true }), HASH);
     index.save();
     expect(SeedIndex.open(join(dir, 'cache'), dir, Date.now() + 10 * RACY_MS).lookup(file, statSync(file, { bigint: true }))).toBeUndefined();
+  });
+
+  it('removes the temporary files of writers that are gone, and keeps those of live ones', async () => {
+    const dir = await temp('index');
+    const cache = join(dir, 'cache');
+    const first = SeedIndex.open(cache, dir, Date.now());
+    first.save(); // makes the index's folder
+    const folder = join(cache, 'seeds');
+    await mkdir(folder, { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    await writeFile(join(folder, `abc.tsv.${dead}.tmp`), 'cut short');
+    await writeFile(join(folder, `abc.tsv.${process.pid}.tmp`), 'being written');
+    SeedIndex.open(cache, dir, Date.now()).save();
+    expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([`abc.tsv.${process.pid}.tmp`]);
   });
 
   it('forgets seeds that are gone, skips unreadable lines, and never records a path its lines cannot hold', async () => {
