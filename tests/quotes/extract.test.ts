@@ -367,6 +367,12 @@ describe('quote shapes', () => {
     expect(qs[1]!.group).toBe('q1');
   });
 
+  it('groups an interrupted quote whose attribution carries a long appositive', () => {
+    const qs = quotes('“This used to be Russia’s back yard,” said Raffaello Pantucci, director of International Security Studies at the Royal United Services Institute in London, “but it is increasingly coming into China’s thrall.”');
+    expect(qs).toHaveLength(2);
+    expect(qs[1]!.group).toBe('q1');
+  });
+
   it('groups a multi-paragraph quote that closes only at its end', () => {
     const qs = quotes('“We will cut taxes,” Lopez said. “And we will balance the budget.', '“Nobody believed us. Now they will.”');
     expect(qs).toHaveLength(3);
