@@ -182,6 +182,13 @@ describe('cues and source mentions', () => {
     expect(q.mention?.text).toBe('Trump');
   });
 
+  it('reads a bare cue form after "a" and one lowercase word as a noun (he sounded a rare note of self-deprecation, saying …)', () => {
+    const q = only('He sounded a rare note of self-deprecation, saying, “I’m not sure I really deserve it.”');
+    expect(q.mention?.text).toBe('He');
+    const r = only('Sanders sent out a fundraising call, asking supporters to “donate $3 to our campaign now.”');
+    expect(r.mention?.text).toBe('Sanders');
+  });
+
   it('reads a cue form after "of" as a noun (a series of tweets … saying)', () => {
     const q = only('Trump unleashed a series of tweets early Friday saying that Clinton had shown bad judgment in using Machado “as a paragon of virtue.”');
     expect(q.mention?.text).toBe('Trump');
