@@ -165,6 +165,14 @@ describe('cues and source mentions', () => {
     expect(q.cue).toBe('told');
   });
 
+  it('gives a trailing attribution that goes on "according to" someone to that source (“…,” Welch said, according to Vermont Edition.)', () => {
+    const q = only('“I’ll be voting on March 1,” Welch said, according to Vermont Edition.');
+    expect(q.mention?.text).toBe('Vermont Edition');
+    expect(q.cue).toBe('according to');
+    const r = only('“Delegates should vote the way they see fit,” said Gov. Scott Walker, according to the Post.');
+    expect(r.mention?.text).toBe('the Post');
+  });
+
   it('reads "according to X"', () => {
     const q = only('According to the Finance Ministry, “the deficit will shrink next year.”');
     expect(q.mention?.text).toBe('the Finance Ministry');
