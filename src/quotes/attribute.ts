@@ -118,6 +118,9 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
       if (t === QUOTE_TOKEN || t === ';') break;
       if (t !== ',') continue;
       const np = phraseBefore(tokens, j - 1, lo);
+      // the object of the preposition that opens the sentence is no subject: "In July, Sammy Aaron, vice chairman of
+      // G-III, told …", "In Ohio, Sen. Tom Cole, a Republican, said …"
+      if (np !== null && np[0] - 1 === lo && OPENING_PREPOSITIONS.test(tokens[lo]!.text)) break;
       if (np !== null && (isNameLike(tokens, np) || np[0] === lo)) best = np;
       if (np !== null && np[0] === lo) break;
     }
@@ -180,6 +183,9 @@ const SPEECH_NOUNS = /^(?:claim|claims|assertion|statement|suggestion|argument|c
 
 /** Words that open a sentence before its subject ("But", "Still,", "In 2014,"). */
 const OPENERS = /^(?:but|and|so|still|yet|meanwhile|early|late|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
+
+/** Prepositions that open a sentence with an adverbial phrase ("In July,", "Of Carson,"). */
+const OPENING_PREPOSITIONS = /^(?:in|on|at|of|after|before|during|since|with|for|from|by|despite|about|across|throughout|inside|outside|near|following)$/i;
 
 /** Opening adverbs: one word, not a clause. */
 const ADVERB_OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|yesterday|today|tonight)$/i;

@@ -265,6 +265,13 @@ describe('cues and source mentions', () => {
     expect(b?.mention?.text).toBe('Jacklyn Ashley');
   });
 
+  it('does not take the object of the preposition that opens the sentence for the subject before an appositive (In July, Sammy Aaron, vice chairman of G-III, told …)', () => {
+    const q = only('In July, Sammy Aaron, vice chairman of G-III, told Forbes that Trump is “very involved on a weekly basis.”');
+    expect(q.mention?.text).toBe('Sammy Aaron');
+    const r = only('In Ohio, Sen. Tom Cole, a Republican, said the plan was “dead on arrival.”');
+    expect(r.mention?.text).toBe('Sen. Tom Cole');
+  });
+
   it('skips an appositive between the name and the cue', () => {
     const q = only('“We are ready,” Ann Lee, a spokeswoman for the ministry, said.');
     expect(q.mention?.text).toBe('Ann Lee');
