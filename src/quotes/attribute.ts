@@ -61,6 +61,8 @@ function isCueUncached(tokens: readonly Token[], k: number): boolean {
   const prevText = tokens[k - 1]?.text ?? '';
   const before = prevText.toLowerCase();
   if (DETERMINERS.has(before) || before === 'of' || /^(?:press|phone|conference|robo)$/.test(prevText)) return false;
+  // after an owner and a participle that modifies it, a noun: "Trump’s repeated calls to ban …", "his renewed claims"
+  if (/^\p{Ll}[\p{Ll}-]*ed$/u.test(prevText) && /(?:[’']s?|^(?:his|her|their|its))$/iu.test(tokens[k - 2]?.text ?? '')) return false;
   // a bare form after "a" and one lowercase word is a noun too: no singular subject takes it ("a rare note of
   // self-deprecation, saying", "a brief comment", "an angry tweet")
   if (/^(?:a|an|another|each|every)$/i.test(tokens[k - 2]?.text ?? '') && /^\p{Ll}/u.test(prevText) && cueLemma(t.text) === t.text) return false;

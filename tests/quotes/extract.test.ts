@@ -197,6 +197,13 @@ describe('cues and source mentions', () => {
     expect(r.mention?.text).toBe('Sanders');
   });
 
+  it('reads a cue form after an owner and a participle as a noun (Trump’s repeated calls …, noting)', () => {
+    const q = only('Khan also decried Trump’s repeated calls to ban all Muslims, noting he has “sacrificed nothing” for the country.');
+    expect(q.mention?.text).toBe('Khan');
+    const r = only('The State Department has said 2,093 of Clinton’s released emails were redacted, most of them rated “confidential.”');
+    expect(r.mention?.text).toBe('The State Department');
+  });
+
   it('reads a cue form after "of" as a noun (a series of tweets … saying)', () => {
     const q = only('Trump unleashed a series of tweets early Friday saying that Clinton had shown bad judgment in using Machado “as a paragon of virtue.”');
     expect(q.mention?.text).toBe('Trump');
