@@ -372,6 +372,13 @@ describe('cues and source mentions', () => {
     expect(only('The report followed John Reed’s accusation that the agency was “hiding the numbers.”').mention?.text).toBe('John Reed’s');
   });
 
+  it('reads two roles under one determiner as one description (the former secretary of state and current Democratic presidential nominee said)', () => {
+    const q = only('On Tuesday, the former secretary of state and current Democratic presidential nominee said she wanted to speak “directly to white people.”');
+    expect(q.mention?.text).toBe('the former secretary of state and current Democratic presidential nominee');
+    const r = only('“North Korea is a paranoid, isolated nation,” the independent Vermont senator and Democratic presidential candidate told ABC.');
+    expect(r.mention?.text).toBe('the independent Vermont senator and Democratic presidential candidate');
+  });
+
   it('reads a role "of" a bare noun as one description (the state’s secretary of state, the director of communications)', () => {
     expect(only('Asked about the delay, the secretary of state said her office was “working around the clock” on the count.').mention?.text).toBe('the secretary of state');
     expect(only('The former director of communications told reporters that the memo was “never meant to leave the building.”').mention?.text).toBe('The former director of communications');

@@ -465,6 +465,11 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(b, 'no more tariffs')).toBeUndefined();
   });
 
+  it('gives two roles under one determiner to the person they describe (the former secretary of state and current Democratic presidential nominee)', () => {
+    const a = attribute('Hillary Clinton spoke out on Tuesday about the shooting.', 'Later, the former secretary of state and current Democratic presidential nominee said that “this is not who we are.”');
+    expect(speakerOf(a, 'this is not who we are')?.name).toBe('Hillary Clinton');
+  });
+
   it('gives a cued "they" to the organisation that was last the subject of a sentence in the paragraphs before', () => {
     const a = attribute(
       'The Security Council issued a statement calling the test “a clear violation.”',
