@@ -335,6 +335,15 @@ describe('cues and source mentions', () => {
     expect(only('Aaron Kall, a debate coach, compared Trump to a coach who is “working the referees” in hopes of a better call.').mention?.text).toBe('Aaron Kall');
   });
 
+  it('reads "emailed" as a cue, not the noun "emails" or "email" (Comey testified “thousands” of emails …)', () => {
+    const q = only('Comey testified “thousands” of emails in fact had not been turned over.');
+    expect(q.mention?.text).toBe('Comey');
+    const r = only('Trump invited Russia to dig up thousands of “missing” emails from Clinton’s time at the State Department.');
+    expect(r.mention?.text).toBe('Trump');
+    const e = only('Clinton emailed supporters: “We need you now.”');
+    expect(e.mention?.text).toBe('Clinton');
+  });
+
   it('reads "referenced" as a cue (it referenced “political tensions”), not the noun "references"', () => {
     const q = only('Although the fund did not single out the proposals, it referenced “political tensions” in advanced economies.');
     expect(q.cue).toBe('referenced');
