@@ -328,7 +328,8 @@ export function attribute(tokens: readonly Token[], q: number, headline = false)
 function accordingAfter(tokens: readonly Token[], found: TokenFound): TokenFound | null {
   const from = Math.max(found.cue?.[1] ?? 0, found.mention?.[1] ?? 0) + 1;
   for (let a = from; a + 1 < tokens.length && a < from + 30; a++) {
-    if (tokens[a]!.text === QUOTE_TOKEN) return null;
+    // (only in the attribution's own clause: not "“…,” Smith said, adding that, according to the report, prices rose")
+    if (tokens[a]!.text === QUOTE_TOKEN || isCue(tokens, a) || /^(?:that|and|but|while|which|who|because|[;:])$/i.test(tokens[a]!.text)) return null;
     if (tokens[a - 1]!.text !== ',' || tokens[a]!.text.toLowerCase() !== 'according' || tokens[a + 1]!.text.toLowerCase() !== 'to') continue;
     const np = phraseAfter(tokens, a + 2);
     return np === null ? null : { cue: [a, a + 1], mention: np, pattern: 'according' };

@@ -173,6 +173,11 @@ describe('cues and source mentions', () => {
     expect(r.mention?.text).toBe('the Post');
   });
 
+  it('keeps a trailing attribution when "according to" opens a later clause of its own (Smith said, adding that, according to the report, …)', () => {
+    const q = only('“Prices will rise,” Smith said, adding that, according to the report, costs doubled.');
+    expect(q.mention?.text).toBe('Smith');
+  });
+
   it('reads "according to X"', () => {
     const q = only('According to the Finance Ministry, “the deficit will shrink next year.”');
     expect(q.mention?.text).toBe('the Finance Ministry');
