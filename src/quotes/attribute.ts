@@ -61,6 +61,11 @@ function isCueUncached(tokens: readonly Token[], k: number): boolean {
   const prevText = tokens[k - 1]?.text ?? '';
   const before = prevText.toLowerCase();
   if (DETERMINERS.has(before) || before === 'of' || /^(?:press|phone|conference|robo)$/.test(prevText)) return false;
+  // after an owner and a participle that modifies it, a noun: "Trump’s repeated calls to ban …", "his renewed claims"
+  if (/^\p{Ll}[\p{Ll}-]*ed$/u.test(prevText) && /(?:[’']s?|^(?:his|her|their|its))$/iu.test(tokens[k - 2]?.text ?? '')) return false;
+  // a bare form after "a" and one lowercase word is a noun too: no singular subject takes it ("a rare note of
+  // self-deprecation, saying", "a brief comment", "an angry tweet")
+  if (/^(?:a|an|another|each|every)$/i.test(tokens[k - 2]?.text ?? '') && /^\p{Ll}/u.test(prevText) && cueLemma(t.text) === t.text) return false;
   // the words after it are read only for a cue form (most words are none)
   return isCueForm(t.text) && cueLemma(t.text, restAfter(tokens, k)) !== null;
 }
@@ -115,6 +120,9 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
       if (t === QUOTE_TOKEN || t === ';') break;
       if (t !== ',') continue;
       const np = phraseBefore(tokens, j - 1, lo);
+      // the object of the preposition that opens the sentence is no subject: "In July, Sammy Aaron, vice chairman of
+      // G-III, told …", "In Ohio, Sen. Tom Cole, a Republican, said …"
+      if (np !== null && np[0] - 1 === lo && OPENING_PREPOSITIONS.test(tokens[lo]!.text)) break;
       if (np !== null && (isNameLike(tokens, np) || np[0] === lo)) best = np;
       if (np !== null && np[0] === lo) break;
     }
@@ -177,6 +185,9 @@ const SPEECH_NOUNS = /^(?:claim|claims|assertion|statement|suggestion|argument|c
 
 /** Words that open a sentence before its subject ("But", "Still,", "In 2014,"). */
 const OPENERS = /^(?:but|and|so|still|yet|meanwhile|early|late|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|last|this|on|in|at|after|before|during|while|when|since|as|with|for|from|by|despite|yesterday|today|tonight)$/i;
+
+/** Prepositions that open a sentence with an adverbial phrase ("In July,", "Of Carson,"). */
+const OPENING_PREPOSITIONS = /^(?:in|on|at|of|after|before|during|since|with|for|from|by|despite|about|across|throughout|inside|outside|near|following)$/i;
 
 /** Opening adverbs: one word, not a clause. */
 const ADVERB_OPENERS = /^(?:but|and|so|still|yet|meanwhile|however|nevertheless|nonetheless|furthermore|additionally|likewise|similarly|separately|ultimately|now|then|also|later|earlier|instead|indeed|again|moreover|yesterday|today|tonight)$/i;
@@ -301,11 +312,29 @@ function namedAfter(tokens: readonly Token[], np: readonly [number, number]): re
  */
 export function attribute(tokens: readonly Token[], q: number, headline = false): Found {
   inHeadline = headline;
-  const found = attributeTokens(tokens, q, headline);
+  const own = attributeTokens(tokens, q, headline);
+  const found = own.pattern === 'trailing' || own.pattern === 'inverted' ? accordingAfter(tokens, own) ?? own : own;
   inHeadline = false;
   const chars = (r: readonly [number, number] | null): readonly [number, number] | null =>
     r === null ? null : [tokens[r[0]]!.start, tokens[r[1]]!.end];
   return { cue: chars(found.cue), mention: chars(found.mention), pattern: found.pattern };
+}
+
+/**
+ * A trailing attribution that goes on with its own source: `“…,” Sanders said, according to CNN.` Whoever the
+ * reporter heard it from is the source (on PolNeAR train the annotators chose the outlet, the account or the
+ * transcript after "according to" every time, ten of ten), as "according to" before a cue already is.
+ */
+function accordingAfter(tokens: readonly Token[], found: TokenFound): TokenFound | null {
+  const from = Math.max(found.cue?.[1] ?? 0, found.mention?.[1] ?? 0) + 1;
+  for (let a = from; a + 1 < tokens.length && a < from + 30; a++) {
+    // (only in the attribution's own clause: not "“…,” Smith said, adding that, according to the report, prices rose")
+    if (tokens[a]!.text === QUOTE_TOKEN || isCue(tokens, a) || /^(?:that|and|but|while|which|who|because|[;:])$/i.test(tokens[a]!.text)) return null;
+    if (tokens[a - 1]!.text !== ',' || tokens[a]!.text.toLowerCase() !== 'according' || tokens[a + 1]!.text.toLowerCase() !== 'to') continue;
+    const np = phraseAfter(tokens, a + 2);
+    return np === null ? null : { cue: [a, a + 1], mention: np, pattern: 'according' };
+  }
+  return null;
 }
 
 function attributeTokens(tokens: readonly Token[], q: number, headline: boolean): TokenFound {

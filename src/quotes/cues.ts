@@ -32,6 +32,9 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   compare: ['compares', 'compared'],
   // the past tense only: "press" is mostly a noun ("press secretary")
   press: ['pressed'],
+  // 'email' and 'emails' are nouns nearly always (on PolNeAR train "emails" was a cue once in 223 uses: "“missing”
+  // emails from Clinton’s time", "Clinton’s emails")
+  email: ['emailed', 'emailing', 'e-mailed', 'e-mailing'],
   // a stressed last syllable doubles its consonant
   refer: ['refers', 'referred', 'referring'],
 };
@@ -43,7 +46,7 @@ const REGULAR = [
   'vow', 'promise', 'pledge', 'suggest', 'predict', 'urge', 'joke', 'quip', 'shout', 'yell', 'chant', 'complain',
   'boast', 'lament', 'concede', 'assert', 'emphasize', 'emphasise', 'stress', 'observe', 'counter', 'charge', 'blast',
   'mock', 'criticize', 'criticise', 'describe', 'dub', 'label', 'slam', 'dismiss', 'deny', 'confirm', 'report',
-  'testify', 'text', 'email', 'maintain', 'contend', 'agree', 'disagree', 'answer', 'interject', 'demand', 'announce',
+  'testify', 'text', 'maintain', 'contend', 'agree', 'disagree', 'answer', 'interject', 'demand', 'announce',
   'proclaim', 'denounce', 'quote', 'blame', 'assure', 'question', 'muse', 'exclaim', 'whisper', 'scoff', 'retort',
   'reiterate', 'opine', 'point', 'recount', 'allege', 'cite', 'mention', 'inform', 'advise', 'brag', 'gush', 'sneer',
   'cry', 'plead', 'beg', 'rip', 'knock', 'hit', 'scold', 'rail', 'snap', 'tout', 'hail', 'praise', 'thank', 'decry',

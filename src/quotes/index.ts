@@ -319,10 +319,15 @@ function continuesSpeaker(a: Draft, b: Draft): boolean {
   return !/\s\p{Lu}/u.test(sentence);
 }
 
-/** Is the text between two quotes of one sentence only the first one's attribution (`“…,” he said, “…”`)? */
+/**
+ * Is the text between two quotes of one sentence only the first one's attribution (`“…,” he said, “…”`)?
+ * The attribution may carry a long appositive (`“…,” said Raffaello Pantucci, director of International
+ * Security Studies at the Royal United Services Institute in London, “but it is …”`); the sentence bounds it,
+ * the length limit only keeps a run-on sentence's far quote apart.
+ */
 function interrupts(a: Draft, b: Draft): boolean {
   const between = a.block.text.slice(a.span.close, b.span.open);
-  return between.length < 90 && /[,:;—–―-]$/u.test(between.trim());
+  return between.length < 200 && /[,:;—–―-]$/u.test(between.trim());
 }
 
 export type { Pattern };

@@ -156,6 +156,11 @@ export function phraseBefore(tokens: readonly Token[], end: number, lo = 0): [nu
     if (isPossessive(t) && isCapitalised(t.text)) { found = true; break; }
   }
   if (!found) {
+    // two roles under one determiner: "the former secretary of state and current Democratic presidential nominee"
+    if (s <= e && lower(tokens[s - 1]) === 'and' && ROLE_WORDS.has(l) && s - 2 >= lo) {
+      const head = phraseBefore(tokens, s - 2, lo);
+      if (head !== null && DETERMINERS.has(lower(tokens[head[0]]))) return [head[0], e];
+    }
     // a role "of" a bare noun: "the former secretary of state", "the director of communications"
     if (s === e && lower(tokens[s - 1]) === 'of' && s - 2 >= lo && ROLE_WORDS.has(lower(tokens[s - 2]))) {
       const head = phraseBefore(tokens, s - 2, lo);

@@ -223,9 +223,11 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     return e === null ? null : { kind: 'entity', entity: e, confidence: 0.8 };
   }
   // "they" is usually several people the article never names as one: leave it unnamed rather than guess, unless an
-  // organisation is the subject of its own sentence ("Clinton’s campaign is seeking to contrast … with what they call “…”")
+  // organisation is the subject of its own sentence ("Clinton’s campaign is seeking to contrast … with what they call “…”"),
+  // or was the last subject of a sentence in this paragraph or the four before ("The Security Council issued a statement
+  // … / “…,” they said": a board, a newsroom, a council speaks as "they")
   if (words.length === 1 && first === 'they') {
-    const own = ownSentenceOrganisation(ctx, pos);
+    const own = ownSentenceOrganisation(ctx, pos) ?? orgAntecedent(ctx, pos, (x) => x.type === 'organization', true);
     return own === null ? null : { kind: 'entity', entity: own, confidence: 0.6 };
   }
   if (words.length === 1 && first === 'we') return null;

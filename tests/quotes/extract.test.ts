@@ -165,6 +165,19 @@ describe('cues and source mentions', () => {
     expect(q.cue).toBe('told');
   });
 
+  it('gives a trailing attribution that goes on "according to" someone to that source (“…,” Welch said, according to Vermont Edition.)', () => {
+    const q = only('“I’ll be voting on March 1,” Welch said, according to Vermont Edition.');
+    expect(q.mention?.text).toBe('Vermont Edition');
+    expect(q.cue).toBe('according to');
+    const r = only('“Delegates should vote the way they see fit,” said Gov. Scott Walker, according to the Post.');
+    expect(r.mention?.text).toBe('the Post');
+  });
+
+  it('keeps a trailing attribution when "according to" opens a later clause of its own (Smith said, adding that, according to the report, …)', () => {
+    const q = only('“Prices will rise,” Smith said, adding that, according to the report, costs doubled.');
+    expect(q.mention?.text).toBe('Smith');
+  });
+
   it('reads "according to X"', () => {
     const q = only('According to the Finance Ministry, “the deficit will shrink next year.”');
     expect(q.mention?.text).toBe('the Finance Ministry');
@@ -180,6 +193,20 @@ describe('cues and source mentions', () => {
   it('skips "at the time" between a subject and its cue (Trump at the time said)', () => {
     const q = only('Trump at the time said he would “look into” the matter.');
     expect(q.mention?.text).toBe('Trump');
+  });
+
+  it('reads a bare cue form after "a" and one lowercase word as a noun (he sounded a rare note of self-deprecation, saying …)', () => {
+    const q = only('He sounded a rare note of self-deprecation, saying, “I’m not sure I really deserve it.”');
+    expect(q.mention?.text).toBe('He');
+    const r = only('Sanders sent out a fundraising call, asking supporters to “donate $3 to our campaign now.”');
+    expect(r.mention?.text).toBe('Sanders');
+  });
+
+  it('reads a cue form after an owner and a participle as a noun (Trump’s repeated calls …, noting)', () => {
+    const q = only('Khan also decried Trump’s repeated calls to ban all Muslims, noting he has “sacrificed nothing” for the country.');
+    expect(q.mention?.text).toBe('Khan');
+    const r = only('The State Department has said 2,093 of Clinton’s released emails were redacted, most of them rated “confidential.”');
+    expect(r.mention?.text).toBe('The State Department');
   });
 
   it('reads a cue form after "of" as a noun (a series of tweets … saying)', () => {
@@ -250,6 +277,13 @@ describe('cues and source mentions', () => {
     expect(b?.mention?.text).toBe('Jacklyn Ashley');
   });
 
+  it('does not take the object of the preposition that opens the sentence for the subject before an appositive (In July, Sammy Aaron, vice chairman of G-III, told …)', () => {
+    const q = only('In July, Sammy Aaron, vice chairman of G-III, told Forbes that Trump is “very involved on a weekly basis.”');
+    expect(q.mention?.text).toBe('Sammy Aaron');
+    const r = only('In Ohio, Sen. Tom Cole, a Republican, said the plan was “dead on arrival.”');
+    expect(r.mention?.text).toBe('Sen. Tom Cole');
+  });
+
   it('skips an appositive between the name and the cue', () => {
     const q = only('“We are ready,” Ann Lee, a spokeswoman for the ministry, said.');
     expect(q.mention?.text).toBe('Ann Lee');
@@ -306,6 +340,15 @@ describe('cues and source mentions', () => {
     expect(only('Aaron Kall, a debate coach, compared Trump to a coach who is “working the referees” in hopes of a better call.').mention?.text).toBe('Aaron Kall');
   });
 
+  it('reads "emailed" as a cue, not the noun "emails" or "email" (Comey testified “thousands” of emails …)', () => {
+    const q = only('Comey testified “thousands” of emails in fact had not been turned over.');
+    expect(q.mention?.text).toBe('Comey');
+    const r = only('Trump invited Russia to dig up thousands of “missing” emails from Clinton’s time at the State Department.');
+    expect(r.mention?.text).toBe('Trump');
+    const e = only('Clinton emailed supporters: “We need you now.”');
+    expect(e.mention?.text).toBe('Clinton');
+  });
+
   it('reads "referenced" as a cue (it referenced “political tensions”), not the noun "references"', () => {
     const q = only('Although the fund did not single out the proposals, it referenced “political tensions” in advanced economies.');
     expect(q.cue).toBe('referenced');
@@ -343,6 +386,13 @@ describe('cues and source mentions', () => {
     expect(only('The report followed John Reed’s accusation that the agency was “hiding the numbers.”').mention?.text).toBe('John Reed’s');
   });
 
+  it('reads two roles under one determiner as one description (the former secretary of state and current Democratic presidential nominee said)', () => {
+    const q = only('On Tuesday, the former secretary of state and current Democratic presidential nominee said she wanted to speak “directly to white people.”');
+    expect(q.mention?.text).toBe('the former secretary of state and current Democratic presidential nominee');
+    const r = only('“North Korea is a paranoid, isolated nation,” the independent Vermont senator and Democratic presidential candidate told ABC.');
+    expect(r.mention?.text).toBe('the independent Vermont senator and Democratic presidential candidate');
+  });
+
   it('reads a role "of" a bare noun as one description (the state’s secretary of state, the director of communications)', () => {
     expect(only('Asked about the delay, the secretary of state said her office was “working around the clock” on the count.').mention?.text).toBe('the secretary of state');
     expect(only('The former director of communications told reporters that the memo was “never meant to leave the building.”').mention?.text).toBe('The former director of communications');
@@ -363,6 +413,12 @@ describe('cues and source mentions', () => {
 describe('quote shapes', () => {
   it('groups an interrupted quote under its first part', () => {
     const qs = quotes('“We cannot agree,” he said, “and we never will.”');
+    expect(qs).toHaveLength(2);
+    expect(qs[1]!.group).toBe('q1');
+  });
+
+  it('groups an interrupted quote whose attribution carries a long appositive', () => {
+    const qs = quotes('“This used to be Russia’s back yard,” said Raffaello Pantucci, director of International Security Studies at the Royal United Services Institute in London, “but it is increasingly coming into China’s thrall.”');
     expect(qs).toHaveLength(2);
     expect(qs[1]!.group).toBe('q1');
   });

@@ -465,6 +465,21 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(b, 'no more tariffs')).toBeUndefined();
   });
 
+  it('gives two roles under one determiner to the person they describe (the former secretary of state and current Democratic presidential nominee)', () => {
+    const a = attribute('Hillary Clinton spoke out on Tuesday about the shooting.', 'Later, the former secretary of state and current Democratic presidential nominee said that “this is not who we are.”');
+    expect(speakerOf(a, 'this is not who we are')?.name).toBe('Hillary Clinton');
+  });
+
+  it('gives a cued "they" to the organisation that was last the subject of a sentence in the paragraphs before', () => {
+    const a = attribute(
+      'The Security Council issued a statement calling the test “a clear violation.”',
+      '“The members of the Security Council will begin to work immediately on appropriate measures,” they said.',
+    );
+    expect(speakerOf(a, 'The members of the Security Council')?.name).toBe('Security Council');
+    const b = attribute('The Wall Street Journal writes that Haley has sought to differentiate the two systems.', '“The attacks on Ms. Haley show that many oppose any immigrants,” they conclude.');
+    expect(speakerOf(b, 'The attacks on Ms. Haley')?.name).toBe('Wall Street Journal');
+  });
+
   it('does not give "the group" to an organisation that was only an object', () => {
     const a = attribute('Protesters marched on the offices of the Federal Reserve.', '“Power to the people!” the group shouted.');
     expect(speakerOf(a, 'Power to the people')?.name).not.toBe('Federal Reserve');
