@@ -53,6 +53,9 @@ function isDebris(text: string, span: MarkSpan): boolean {
   return false;
 }
 
+/** Nouns for a part, edition or maker of a work, then "of", before a quoted title. */
+const WORK_OF = /\b(?:episodes?|editions?|issues?|segments?|broadcasts?|seasons?|installments?|chapters?|volumes?|copies|cop(?:y|ies)|pages?|covers?|premiere|finale|cast|set|(?:co-?)?hosts?|anchors?|authors?|co-authors?|creators?|producers?|directors?|stars?|moderators?|editors?|publishers?) of\s*$/iu;
+
 /** Title-like text: every significant word capitalised ("Fox News Sunday", "Face the Nation"). */
 function looksLikeTitle(words: string): boolean {
   const tokens = words.replace(/[.,!?;:]+$/u, '').split(/\s+/u).filter(Boolean);
@@ -70,6 +73,9 @@ function isTitle(d: Draft, grouped: boolean): boolean {
   if (!looksLikeTitle(words)) return false;
   const before = /(\S+)\s*$/u.exec(d.block.text.slice(Math.max(0, d.span.open - 30), d.span.open))?.[1] ?? '';
   if (/[’']s$|^(?:on|in)$/iu.test(before)) return true;
+  // the name of a work after what it is a part, edition or maker of ("episode of “The Steve Harvey
+  // Morning Show,”", "author of “The Art of the Deal”", "host of “Meet the Press”")
+  if (WORK_OF.test(d.block.text.slice(Math.max(0, d.span.open - 40), d.span.open))) return true;
   // what a crowd chants, shouts or sings is said, not a title ("chants of “Four More Years”", "chanting, "Go Home."")
   if (/\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied|ying)|sing(?:s|ing)?|sang)(?: of)?,?\s*$/iu.test(d.block.text.slice(Math.max(0, d.span.open - 30), d.span.open))) return false;
   return d.found.mention === null && d.block.in !== 'headline';

@@ -534,6 +534,12 @@ describe('what is not a quote', () => {
     expect(quotes('Johnson told MSNBC’s “Morning Joe” on Friday that the case was closed.')).toHaveLength(0);
   });
 
+  it('does not take the title of a work after what it is an episode, edition or author of, even before a cue', () => {
+    expect(quotes('On Tuesday’s episode of “The Evening Hour,” the senator said she would vote no.')).toHaveLength(0);
+    expect(quotes('Marsh, the author of “The Long Way Back,” said the deal was “a start.”').map((q) => q.text)).toEqual(['a start.']);
+    expect(quotes('She joked with the host of “Sunday Morning Live.”')).toHaveLength(0);
+  });
+
   it('does not take an unattributed title for a quote', () => {
     expect(quotes('The film “The Long Road Home” opens on Friday.')).toHaveLength(0);
   });
