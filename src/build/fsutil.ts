@@ -49,7 +49,9 @@ export function isAlive(pid: number): boolean {
 
 /**
  * Remove the `<name>.<pid>.tmp` files of a cache folder whose writer is gone (a build killed
- * between writing a file and renaming it into place). Those of live processes are theirs.
+ * between writing a file and renaming it into place). Those of live processes are theirs. Pids
+ * are this machine's: with a cache shared between machines, another machine's file may go, which
+ * costs that build its write (the cache is only a cache), never a wrong result.
  */
 export function removeDeadTemporaries(dir: string): void {
   let names: string[];

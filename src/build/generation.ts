@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PIPELINE_VERSION } from '../pipeline.ts';
 import { SEARCH_STAGE } from './fsutil.ts';
-import { checkUrl, renderPages, writeFiles } from '../site/eleventy.ts';
+import { checkUrl, loadEleventy, renderPages, writeFiles } from '../site/eleventy.ts';
 import type { SitePage, SitePlan } from '../site/types.ts';
 import { diffOutputs, hashFolders, outputPathOf, parseDelta, parseManifest, type CodeVersion, type Delta, type Manifest } from './incremental.ts';
 import { indexShards, planShards, shardIndexer, writeShardList, type SearchPage } from './search.ts';
@@ -305,14 +305,17 @@ export async function writeGeneration(
     previous,
     spare,
     copy = null,
-    render: renderElsewhere = null,
+    thread = null,
   }: {
     readonly previous: Manifest | null;
     readonly spare: Spare | null;
     /** `startCopy`'s copy of `previous` into `generation`, under way. */
     readonly copy?: Promise<void> | null;
-    /** Where a rebuild renders, if not in this thread (a `RenderThread`); see `RENDER_THREAD_LIMIT`. */
-    readonly render?: Render | null;
+    /**
+     * Where a rebuild renders, if not in this thread (a `RenderThread`); see `RENDER_THREAD_LIMIT`.
+     * Closed at once when it will not be used (a cold build, or too many pages), to free its memory.
+     */
+    readonly thread?: { render: Render; close(): Promise<void> } | null;
   },
   generation: string,
   stateDir: string,
@@ -324,6 +327,11 @@ export async function writeGeneration(
   const { recycled, usable } = startingPoint(previous, spare, renderer);
   const diff = diffOutputs(plan, version, usable);
   lap('diff');
+  const render: Render = thread !== null && usable !== null && diff.pages.length <= RENDER_THREAD_LIMIT ? (pages, dir) => thread.render(pages, dir) : renderPages;
+  if (thread !== null && render === renderPages) {
+    await thread.close();
+    loadEleventy().catch(() => {}); // while the rest is set up; a failure surfaces when pages render
+  }
 
   const searchPages: SearchPage[] = plan.pages
     .filter((page) => SEARCH_TEMPLATES.has(page.template))
@@ -388,7 +396,6 @@ export async function writeGeneration(
     // processes of its own, on the other core) while the rest of the pages render.
     const articles = diff.pages.filter((page) => SEARCH_TEMPLATES.has(page.template));
     const others = diff.pages.filter((page) => !SEARCH_TEMPLATES.has(page.template));
-    const render = renderElsewhere !== null && diff.pages.length <= RENDER_THREAD_LIMIT ? renderElsewhere : renderPages;
     await renderInChunks(render, articles, generation, 0, diff.pages.length, progress);
     const searching = index();
     searching.catch(() => {}); // handled below, after rendering; not an unhandled rejection meanwhile

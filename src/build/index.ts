@@ -170,8 +170,9 @@ export function buildDate(archive: Archive, sourceDateEpoch?: string): string | 
 function asOutputError(error: unknown, fallbackPath: string): OutputError | null {
   let current: unknown = error;
   for (let depth = 0; current instanceof Error && depth < 8; depth++) {
-    const { code, path } = current as NodeJS.ErrnoException;
-    if (code !== undefined && OUTPUT_ERROR_CODES.has(code)) return new OutputError(path ?? fallbackPath, code, error);
+    // A failed copy names its source in `path` and the file it could not write in `dest`.
+    const { code, path, dest } = current as NodeJS.ErrnoException & { dest?: string };
+    if (code !== undefined && OUTPUT_ERROR_CODES.has(code)) return new OutputError(dest ?? path ?? fallbackPath, code, error);
     current = (current as { originalError?: unknown }).originalError ?? current.cause;
   }
   return null;
@@ -205,11 +206,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const deltaFile = manifestFile.replace(/\.manifest$/, '.delta');
   try {
     const published = await currentGeneration(layout);
-    // Eleventy starts loading now: in this thread, or for a rebuild on a render thread.
-    const renderThread = options.renderThread === true && published !== null ? new RenderThread() : null;
-    thread = renderThread;
-    if (renderThread === null) loadEleventy().catch(() => {}); // a failure to load surfaces when pages render
     const previous = await loadManifest(manifestFile, published);
+    // Eleventy starts loading now: in this thread, or for a rebuild on a render thread.
+    thread = options.renderThread === true && previous !== null ? new RenderThread() : null;
+    if (thread === null) loadEleventy().catch(() => {}); // a failure to load surfaces when pages render
     const spare = await loadSpare(spareFile, deltaFile, published, previous);
     // Leftovers of earlier builds (a killed build's generation, a delete still running) are renamed
     // out of the way and deleted in the background: this build never waits on tens of thousands of files.
@@ -226,8 +226,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const generation = newGeneration(layout);
     const copy = startCopy(previous, spare, version.renderer, generation);
     copy?.catch(() => {}); // awaited where it is used; not an unhandled rejection meanwhile
-    /** Remove the unpublished generation (once its copy has finished). */
+    /** Remove the unpublished generation (once its copy has finished and the render thread is stopped). */
     const discard = async (): Promise<void> => {
+      await thread?.close();
       await copy?.catch(() => {});
       await rm(generation, { recursive: true, force: true }).catch(() => {});
     };
@@ -266,7 +267,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       lap('plan');
       let manifest: Manifest;
       writing = true;
-      ({ manifest, delta, written, indexed } = await writeGeneration(plan, version, { previous, spare, copy, render: renderThread && ((pages, dir) => renderThread.render(pages, dir)) }, generation, layout.state, options.search !== false, progress, lap));
+      ({ manifest, delta, written, indexed } = await writeGeneration(plan, version, { previous, spare, copy, thread }, generation, layout.state, options.search !== false, progress, lap));
       manifestText = serializeManifest(manifest); // before publishing: a failure here leaves the old site and its manifest
       await publish(layout, generation);
     } catch (error) {

@@ -6,16 +6,22 @@ if (typeof VERBATIM_BUNDLE !== 'string') (await import('tsx/esm/api')).register(
 const { loadEleventy, renderPages } = await import('../site/eleventy.ts');
 loadEleventy().catch(() => {}); // loading starts now; a failure surfaces when pages render
 
-/** What of an error crosses the thread: its text, and the file system's code and path if it has them. */
+/**
+ * What of an error crosses the thread: the chain of its causes (Eleventy wraps a failed write in
+ * `originalError`), each with its message and the file system's code and paths, so that the build
+ * can find a full disk however deep it is.
+ */
 function describe(error) {
-  const out = { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };
-  // Eleventy wraps a failed write (`originalError`); the code and path are the file system's.
-  let current = error;
-  for (let depth = 0; current instanceof Error && depth < 8; depth++) {
-    if (typeof current.code === 'string') return { ...out, code: current.code, path: typeof current.path === 'string' ? current.path : undefined };
-    current = current.originalError ?? current.cause;
+  const chain = [];
+  for (let current = error; chain.length < 8 && current !== undefined && current !== null; current = current.originalError ?? current.cause) {
+    if (!(current instanceof Error)) {
+      chain.push({ message: String(current) });
+      break;
+    }
+    const str = (value) => (typeof value === 'string' ? value : undefined);
+    chain.push({ message: current.message, stack: current.stack, code: str(current.code), path: str(current.path), dest: str(current.dest) });
   }
-  return out;
+  return chain;
 }
 
 parentPort.on('message', ({ id, pages, outDir }) => {
