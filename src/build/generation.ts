@@ -63,9 +63,7 @@ export async function pipelineHash(): Promise<string> {
 async function readManifest(file: string): Promise<Manifest | null> {
   try {
     const manifest = parseManifest(await readFile(file, 'utf8'));
-    if (manifest === null) return null;
-    await readdir(manifest.generation);
-    return manifest;
+    return manifest !== null && (await isFolder(manifest.generation)) ? manifest : null;
   } catch {
     return null;
   }

@@ -12,13 +12,13 @@ loadEleventy().catch(() => {}); // loading starts now; a failure surfaces when p
  * can find a full disk however deep it is.
  */
 function describe(error) {
+  const str = (value) => (typeof value === 'string' ? value : undefined);
   const chain = [];
   for (let current = error; chain.length < 8 && current !== undefined && current !== null; current = current.originalError ?? current.cause) {
     if (!(current instanceof Error)) {
       chain.push({ message: String(current) });
       break;
     }
-    const str = (value) => (typeof value === 'string' ? value : undefined);
     chain.push({ message: current.message, stack: current.stack, code: str(current.code), path: str(current.path), dest: str(current.dest) });
   }
   return chain;

@@ -54,7 +54,7 @@ function isDebris(text: string, span: MarkSpan): boolean {
 }
 
 /** Nouns for a part, edition or maker of a work, then "of", before a quoted title. */
-const WORK_OF = /\b(?:episodes?|editions?|issues?|segments?|broadcasts?|seasons?|installments?|chapters?|volumes?|copies|cop(?:y|ies)|pages?|covers?|premiere|finale|cast|set|(?:co-?)?hosts?|anchors?|authors?|co-authors?|creators?|producers?|directors?|stars?|moderators?|editors?|publishers?) of\s*$/iu;
+const WORK_OF = /\b(?:episodes?|editions?|issues?|segments?|broadcasts?|seasons?|installments?|chapters?|volumes?|cop(?:y|ies)|pages?|covers?|premiere|finale|cast|set|(?:co-?)?hosts?|anchors?|authors?|co-authors?|creators?|producers?|directors?|stars?|moderators?|editors?|publishers?) of\s*$/iu;
 
 /** Title-like text: every significant word capitalised ("Fox News Sunday", "Face the Nation"). */
 function looksLikeTitle(words: string): boolean {
