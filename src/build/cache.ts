@@ -2,11 +2,17 @@
  * The record cache: every seed's extracted record, keyed by the hash of (pipeline, path, hash of its bytes).
  *
  * One append-only pack of lines per pipeline version, `records/<pipeline>.jsonl`, each line
- * `<key>\t<record as JSON>`. A build reads the pack once (one file, not one per seed: at 10,000
- * seeds the per-file cache spent seconds in open/write/close) and appends the records it had to
- * compute in one write. A line cut short by a killed build is skipped, so its seed is simply
- * extracted again. When most lines belong to seeds that are gone or changed, the pack is
- * rewritten with the live ones. Packs of other pipeline versions are removed.
+ * `<key>\t<record as JSON>`. A build scans the pack once for its keys (one file, not one per seed:
+ * at 10,000 seeds the per-file cache spent seconds in open/write/close), then reads each record it
+ * needs at its offset, and appends the records it had to compute in one write. A line cut short
+ * by a killed build is skipped, so its seed is simply extracted again. When most lines belong to
+ * seeds that are gone or changed, the pack is rewritten with the live ones. Packs of other
+ * pipeline versions are removed.
+ *
+ * The pack is never held in memory whole. On this machine class, memory a process touches for
+ * the first time costs about 24 µs a 4 KiB page (200 MiB: 1.2 s, against 12 ms to write it
+ * again), so reading the 34 MB pack of 10,000 records into a new buffer cost some 190 ms;
+ * reading each record at its offset into one reused buffer costs a few system calls instead.
  */
 import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +21,9 @@ import { join } from 'node:path';
 const KEY_LENGTH = 64;
 const NEWLINE = 0x0a;
 const TAB = 0x09;
+
+/** Bytes read at a time when scanning the pack for its keys; a longer line grows the buffer. */
+const SCAN_BYTES = 1 << 20;
 
 /** Append to the pack once this many characters of records are waiting. */
 const FLUSH_CHARS = 8 * 1024 * 1024;
@@ -25,9 +34,14 @@ const COMPACT_RATIO = 2;
 export class RecordCache<T> {
   readonly #file: string;
   readonly #dir: string;
-  /** Key → [start, end) of its JSON in `#pack`. */
+  /** Key → [offset, length] of its JSON in the pack file. */
   readonly #index = new Map<string, readonly [number, number]>();
-  #pack: Buffer;
+  /** The pack, open for reading (null when there is none); closed by `close`. */
+  #fd: number | null;
+  /** The pack's size when it was opened. */
+  readonly #size: number;
+  /** Reused for every record read. */
+  #buffer = Buffer.alloc(0);
   readonly #used = new Set<string>();
   #appended: string[] = [];
   #appendedChars = 0;
@@ -38,42 +52,70 @@ export class RecordCache<T> {
   /** Lines in the pack (including unusable ones). */
   #lines = 0;
 
-  private constructor(dir: string, file: string, pack: Buffer) {
+  private constructor(dir: string, file: string, fd: number | null) {
     this.#dir = dir;
     this.#file = file;
-    this.#pack = pack;
-    let start = 0;
-    while (start < pack.length) {
-      let end = pack.indexOf(NEWLINE, start);
-      const complete = end !== -1;
-      if (!complete) end = pack.length;
-      this.#lines++;
-      if (complete && end - start > KEY_LENGTH + 1 && pack[start + KEY_LENGTH] === TAB) {
-        this.#index.set(pack.toString('latin1', start, start + KEY_LENGTH), [start + KEY_LENGTH + 1, end]);
+    this.#fd = fd;
+    this.#size = fd === null ? 0 : fstatSync(fd).size;
+    if (fd !== null) this.#scan(fd);
+  }
+
+  /** Index the pack's complete lines by key, reading it a chunk at a time. */
+  #scan(fd: number): void {
+    let chunk = Buffer.allocUnsafe(Math.min(SCAN_BYTES, Math.max(this.#size, 1)));
+    // `chunk[0]` is at offset `base` in the file; `filled` bytes of it hold data.
+    let base = 0;
+    let filled = 0;
+    while (base + filled < this.#size) {
+      if (filled === chunk.length) {
+        // One line longer than the buffer: grow it.
+        const bigger = Buffer.allocUnsafe(chunk.length * 2);
+        chunk.copy(bigger, 0, 0, filled);
+        chunk = bigger;
       }
-      start = end + 1;
+      const got = readSync(fd, chunk, filled, chunk.length - filled, base + filled);
+      if (got === 0) break;
+      filled += got;
+      let start = 0;
+      for (let end = chunk.indexOf(NEWLINE, start); end !== -1 && end < filled; end = chunk.indexOf(NEWLINE, start)) {
+        this.#lines++;
+        if (end - start > KEY_LENGTH + 1 && chunk[start + KEY_LENGTH] === TAB) {
+          this.#index.set(chunk.toString('latin1', start, start + KEY_LENGTH), [base + start + KEY_LENGTH + 1, end - start - KEY_LENGTH - 1]);
+        }
+        start = end + 1;
+      }
+      // The unfinished line moves to the front of the buffer.
+      chunk.copy(chunk, 0, start, filled);
+      base += start;
+      filled -= start;
     }
+    if (filled > 0) this.#lines++; // a last line without its newline: cut short by a killed build, unusable
   }
 
   /** Open (or start) the pack of a pipeline version in `cacheDir`. */
   static open<T>(cacheDir: string, pipeline: string): RecordCache<T> {
     const dir = join(cacheDir, 'records');
     const file = join(dir, `${pipeline.slice(0, 16)}.jsonl`);
-    let pack: Buffer;
+    let fd: number | null = null;
     try {
-      pack = readFileSync(file);
+      fd = openSync(file, 'r');
+      return new RecordCache<T>(dir, file, fd);
     } catch {
-      pack = Buffer.alloc(0);
+      // No pack yet, or one that cannot be read: start afresh.
+      if (fd !== null) closeSync(fd);
+      return new RecordCache<T>(dir, file, null);
     }
-    return new RecordCache<T>(dir, file, pack);
   }
 
   /** The record stored under `key`, or undefined (never stored, or unreadable). */
   get(key: string): T | undefined {
     const span = this.#index.get(key);
-    if (span === undefined) return undefined;
+    if (span === undefined || this.#fd === null) return undefined;
+    const [offset, length] = span;
     try {
-      const record = JSON.parse(this.#pack.toString('utf8', span[0], span[1])) as T;
+      if (this.#buffer.length < length) this.#buffer = Buffer.allocUnsafe(Math.max(length, 2 * this.#buffer.length, 64 * 1024));
+      if (readSync(this.#fd, this.#buffer, 0, length, offset) !== length) throw new Error('the pack is shorter than its index');
+      const record = JSON.parse(this.#buffer.toString('utf8', 0, length)) as T;
       this.#used.add(key);
       return record;
     } catch {
@@ -99,7 +141,7 @@ export class RecordCache<T> {
     try {
       mkdirSync(this.#dir, { recursive: true });
       // A pack that a killed build left without its final newline gets one, so the new line stays whole.
-      const lead = this.#flushed || this.#pack.length === 0 || endsWithNewline(this.#file) ? '' : '\n';
+      const lead = this.#flushed || this.#size === 0 || endsWithNewline(this.#file) ? '' : '\n';
       appendFileSync(this.#file, lead + this.#appended.join(''));
       this.#flushed = true;
     } catch {
@@ -124,7 +166,9 @@ export class RecordCache<T> {
     } catch {
       // a cache we cannot write costs time on the next build, nothing else
     } finally {
-      this.#pack = Buffer.alloc(0);
+      if (this.#fd !== null) closeSync(this.#fd);
+      this.#fd = null;
+      this.#buffer = Buffer.alloc(0);
       this.#appended = [];
     }
   }

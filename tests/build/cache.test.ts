@@ -61,6 +61,22 @@ describe('RecordCache', () => {
     expect((await readFile(join(dir, 'records', pack!), 'utf8')).trimEnd().split('\n')).toHaveLength(100);
   });
 
+  it('reads records longer than its read buffer, between short ones, and each at its own offset', async () => {
+    const dir = await temp('cache');
+    const cache = RecordCache.open<{ n: number; text: string }>(dir, PIPELINE);
+    // The pack is scanned 1 MiB at a time: a 3 MB record spans several reads, and ends mid-buffer.
+    const long = '“x” '.repeat(750_000);
+    cache.put(key(1), JSON.stringify({ n: 1, text: 'short' }));
+    cache.put(key(2), JSON.stringify({ n: 2, text: long }));
+    cache.put(key(3), JSON.stringify({ n: 3, text: 'short again' }));
+    cache.close();
+    const reopened = RecordCache.open<{ n: number; text: string }>(dir, PIPELINE);
+    expect(reopened.get(key(3))).toEqual({ n: 3, text: 'short again' });
+    expect(reopened.get(key(2))?.text).toBe(long);
+    expect(reopened.get(key(1))).toEqual({ n: 1, text: 'short' });
+    expect(reopened.get(key(3))).toEqual({ n: 3, text: 'short again' });
+  });
+
   it('rewrites the pack with the records in use once most of it is dead, and drops other versions', async () => {
     const dir = await temp('cache');
     const old = RecordCache.open(dir, 'b'.repeat(64));
