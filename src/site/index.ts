@@ -91,28 +91,62 @@ function clip(text: string, max: number): string {
 }
 
 interface Term {
+  /** How it is shown: the spelling most of its articles use (see `terms`). */
   readonly name: string;
   readonly url: string;
   readonly articles: ArchiveArticle[];
 }
 
-/** Group articles by a text field into terms with unique slugs under `base`. */
+/**
+ * What a source or tag is known by: names that differ only in case, character width or spacing
+ * ("Reuters", "reuters", "REUTERS ") are one term, with one page.
+ */
+export function termKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Group articles by a text field into terms (keyed by `termKey`) with unique slugs under `base`.
+ * A term is shown by the spelling most of its articles use; a tie goes to the spelling of the
+ * oldest article, then to the first in code-point order. So the name never depends on the order
+ * the seeds were read in.
+ */
 function terms(articles: readonly ArchiveArticle[], keysOf: (a: ArchiveArticle) => readonly string[], base: string, prefix: string): Map<string, Term> {
-  const byName = new Map<string, ArchiveArticle[]>();
+  const byKey = new Map<string, { articles: ArchiveArticle[]; spellings: Map<string, { count: number; rank: string }> }>();
+  const rankOf = (a: ArchiveArticle): string => `${a.date ?? '9999-99-99'}\0${a.id}`;
   for (const article of articles) {
-    for (const key of new Set(keysOf(article))) {
-      const list = byName.get(key);
-      if (list) list.push(article);
-      else byName.set(key, [article]);
+    const seen = new Set<string>();
+    for (const name of keysOf(article)) {
+      const key = termKey(name);
+      if (key === '') continue;
+      let group = byKey.get(key);
+      if (!group) byKey.set(key, (group = { articles: [], spellings: new Map() }));
+      if (!seen.has(key)) {
+        seen.add(key);
+        group.articles.push(article);
+      }
+      const spelling = group.spellings.get(name);
+      const rank = rankOf(article);
+      if (spelling) {
+        spelling.count++;
+        if (rank < spelling.rank) spelling.rank = rank;
+      } else group.spellings.set(name, { count: 1, rank });
     }
   }
+  const nameOf = (spellings: Map<string, { count: number; rank: string }>): string =>
+    [...spellings].reduce((best, next) => {
+      const [bn, b] = best;
+      const [nn, n] = next;
+      return n.count > b.count || (n.count === b.count && (n.rank < b.rank || (n.rank === b.rank && nn < bn))) ? next : best;
+    })[0];
   // As with articles, the plain slug goes to the term whose earliest article is oldest: a new
   // article can then never take a URL from an existing term (unless it is dated before it).
-  const rankOf = (list: readonly ArchiveArticle[]): string => list.map((a) => `${a.date ?? '9999-99-99'}\0${a.id}`).reduce((x, y) => (y < x ? y : x));
-  const grants = assignSlugs([...byName].map(([name, list]) => ({ id: name, wanted: slugify(name), rank: rankOf(list) })), prefix);
+  const earliest = (list: readonly ArchiveArticle[]): string => list.map(rankOf).reduce((x, y) => (y < x ? y : x));
+  const named = [...byKey].map(([key, group]) => ({ key, name: nameOf(group.spellings), articles: group.articles }));
+  const grants = assignSlugs(named.map((t) => ({ id: t.key, wanted: slugify(t.name), rank: earliest(t.articles) })), prefix);
   const result = new Map<string, Term>();
-  for (const [name, list] of [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    result.set(name, { name, url: `${base}${grants.get(name)!.slug}/`, articles: list });
+  for (const term of named.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    result.set(term.key, { name: term.name, url: `${base}${grants.get(term.key)!.slug}/`, articles: term.articles });
   }
   return result;
 }
@@ -173,7 +207,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
   const item = (a: ArchiveArticle): ListItem => {
     let found = items.get(a.id);
     if (!found) {
-      const source = a.source === null ? null : sources.get(a.source)!;
+      const source = a.source === null ? null : (sources.get(termKey(a.source)) ?? null);
       found = {
         url: a.url,
         headline: a.headline.text,
@@ -270,12 +304,17 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
   }
 
   function sourceLink(article: ArchiveArticle): Link | null {
-    const source = article.source === null ? null : sources.get(article.source)!;
+    const source = article.source === null ? null : (sources.get(termKey(article.source)) ?? null);
     return source ? { label: source.name, url: source.url } : null;
   }
 
   function tagLinks(article: ArchiveArticle): Link[] {
-    return [...new Set(article.tags)].map((t) => ({ label: t, url: tags.get(t)!.url }));
+    const links = new Map<string, Link>();
+    for (const tag of article.tags) {
+      const term = tags.get(termKey(tag));
+      if (term && !links.has(term.url)) links.set(term.url, { label: term.name, url: term.url });
+    }
+    return [...links.values()];
   }
 
   function attribution(article: ArchiveArticle, quote: ArchiveQuote): Attribution {

@@ -166,16 +166,40 @@ describe('planSite pages', () => {
 
   it('keeps a tag or source URL when a later name with the same slug comes in', () => {
     const old: ArticleSpec = { id: 'old', headline: 'Old', date: '2024-03-01', source: 'the Wire', tags: ['us politics'], paragraphs: ['Nothing said.'] };
-    const later: ArticleSpec = { id: 'later', headline: 'Later', date: '2025-01-01', source: 'The Wire', tags: ['US Politics'], paragraphs: ['Nothing said.'] };
+    const later: ArticleSpec = { id: 'later', headline: 'Later', date: '2025-01-01', source: 'The-Wire', tags: ['US-Politics'], paragraphs: ['Nothing said.'] };
     const heading = (p: SitePlan, url: string) => (data(p, url) as ListPageData).heading;
     const before = planSite(makeArchive([old], []), OPTIONS);
-    // 'The Wire' and 'US Politics' sort before the older names, yet the older names keep their URLs
+    // 'The-Wire' and 'US-Politics' sort before the older names, yet the older names keep their URLs
     const after = planSite(makeArchive([old, later], []), OPTIONS);
     for (const [url, name] of [['/sources/the-wire/', 'the Wire'], ['/tags/us-politics/', 'us politics']] as const) {
       expect(heading(before, url)).toContain(name);
       expect(heading(after, url)).toContain(name);
     }
     expect(after.pages.filter((p) => p.url.startsWith('/sources/the-wire')).length).toBe(2);
+  });
+
+  it('makes sources and tags that differ only in case or spacing one term, shown as most articles spell it', () => {
+    const spec = (id: string, date: string, source: string, tags: string[]): ArticleSpec => ({ id, headline: `Story ${id}`, date, source, tags, paragraphs: ['Nothing said.'] });
+    const specs = [
+      spec('a', '2025-01-03', 'reuters', ['budget']),
+      spec('b', '2025-01-02', 'Reuters', ['Budget', 'budget']),
+      spec('c', '2025-01-01', 'REUTERS ', ['BUDGET']),
+      spec('d', '2024-12-31', 'Reuters', ['Budget']),
+    ];
+    const urls = (p: SitePlan, base: string) => p.pages.map((x) => x.url).filter((u) => u.startsWith(base) && !u.startsWith(`${base}index/`) && u !== base);
+    const site = planSite(makeArchive(specs, []), OPTIONS);
+    expect(urls(site, '/sources/')).toEqual(['/sources/reuters/']);
+    expect(urls(site, '/tags/')).toEqual(['/tags/budget/']);
+    const source = data(site, '/sources/reuters/') as ListPageData;
+    expect(source.items.map((i) => i.url).sort()).toEqual(['/articles/a/', '/articles/b/', '/articles/c/', '/articles/d/']);
+    // 'Reuters' is the spelling of two articles; 'Budget' ties 'budget' (two each) and wins by its oldest article.
+    expect(source.heading).toContain('Reuters');
+    expect(source.items.map((i) => i.source)).toEqual(specs.map(() => ({ label: 'Reuters', url: '/sources/reuters/' })));
+    const b = data(site, '/articles/b/') as ArticlePageData;
+    expect(b.tags).toEqual([{ label: 'Budget', url: '/tags/budget/' }]);
+    expect((data(site, '/tags/budget/') as ListPageData).items).toHaveLength(4);
+    // The same seeds in another order name the terms the same.
+    expect(planSite(makeArchive([...specs].reverse(), []), OPTIONS).pages.map((p) => p.key ?? p.url)).toEqual(site.pages.map((p) => p.key ?? p.url));
   });
 
   it('lists the letter pages of every index in the sitemap', () => {
