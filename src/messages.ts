@@ -43,6 +43,9 @@ export const catalogue = {
   'quotes:unbalanced': { severity: 'warning', reason: 'a quotation mark opened here is never closed', fix: 'add the closing quotation mark' },
   'speakers:merged': { severity: 'info', reason: '{a} and {b} both become `{slug}`; they were merged', fix: 'add an entry to speakers.yml to keep them apart' },
   'speakers:directory': { severity: 'error', reason: 'speakers.yml: {error}', fix: 'fix the entry; see the README section “Editing speakers”' },
+  'speakers:directory-list': { severity: 'warning', reason: 'speakers.yml: the alias `{alias}` is one name with commas in it', fix: 'if these are several names, write them as a list: `aliases: [{list}]`' },
+  'speakers:unused': { severity: 'info', reason: 'speakers.yml: no article quotes `{name}`{aliases}, so this entry changes nothing', fix: 'check the spelling against the speaker pages, or keep the entry for articles to come' },
+  'speakers:slug-taken': { severity: 'warning', reason: 'speakers.yml gives `{name}` the slug `{slug}`, which is also the page of `{other}`; `{other}` moves to `/speakers/{given}/`', fix: 'choose another `slug` for `{name}`, or add an entry for `{other}` with a slug of its own' },
   // archive
   'archive:id-collision': { severity: 'warning', reason: '{a} and {b} have the same file name, so both want the id `{id}`; {b} gets `{given}`', fix: 'rename one of the files: ids come from file names, and which file keeps `{id}` can change as files are added or moved' },
   'archive:slug-collision': { severity: 'warning', reason: '{a} and {b} both want the slug `{slug}`; {b} gets `{given}`', fix: 'set a distinct `slug` in one of the seeds’ front matter' },

@@ -181,10 +181,14 @@ export interface SpeakerDirectoryEntry {
    * heuristics would (e.g. `Donald Trump` lists `Donald Trump Jr.`).
    */
   readonly distinct?: readonly string[];
+  /** 1-based line of the entry in the directory file, for messages about it. */
+  readonly line?: number;
 }
 
 export interface SpeakerDirectory {
   readonly speakers: readonly SpeakerDirectoryEntry[];
+  /** The directory file, as messages name it. */
+  readonly file?: string;
 }
 
 /** A seed that could not be published, with the reason. */

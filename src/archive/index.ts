@@ -144,10 +144,26 @@ export function buildArchive(articles: readonly AttributedArticle[], options: Ar
   // Archive-wide speakers.
   const merge = mergeSpeakers(byId, options.directory ?? { speakers: [] });
   messages.push(...merge.messages);
+  // A slug the editor gave in speakers.yml wins over one made from a name, and the speaker it
+  // displaces is named in a warning.
   const speakerGrants = assignSlugs(
-    merge.speakers.map((s) => ({ id: s.id, wanted: slugify(s.slug ?? s.name), rank: '' })),
+    merge.speakers.map((s) => ({ id: s.id, wanted: slugify(s.slug ?? s.name), rank: s.slug === undefined ? '1' : '0' })),
     'speaker',
   );
+  const mergedById = new Map(merge.speakers.map((s) => [s.id, s]));
+  for (const grant of speakerGrants.values()) {
+    const winner = grant.collidedWith === null ? undefined : mergedById.get(grant.collidedWith);
+    const entry = winner?.slug === undefined ? undefined : options.directory?.speakers.find((e) => e.slug === winner.slug);
+    if (winner === undefined || entry === undefined || mergedById.get(grant.id)?.type === 'anonymous') continue;
+    messages.push(
+      message('speakers:slug-taken', { file: options.directory?.file ?? 'speakers.yml', line: entry.line ?? 1 }, {
+        name: winner.name,
+        slug: winner.slug!,
+        other: mergedById.get(grant.id)!.name,
+        given: grant.slug,
+      }),
+    );
+  }
   const speakerSlug = (id: string): string => speakerGrants.get(id)?.slug ?? id;
 
   // Articles with linked quotes (cross-article links filled in below).

@@ -14,6 +14,7 @@
  * ```
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { RESERVED_SLUGS, slugify } from '../archive/slug.ts';
 import { message } from '../messages.ts';
 import type { Message, SpeakerDirectory, SpeakerDirectoryEntry, SpeakerType } from '../types.ts';
 
@@ -22,7 +23,8 @@ const KEYS = ['name', 'aliases', 'type', 'description', 'slug', 'distinct'];
 
 /**
  * Parse `speakers.yml`. Problems are `speakers:directory` errors positioned at the offending entry;
- * entries with errors are left out, the others are kept.
+ * entries with errors are left out, the others are kept. An entry that is probably not what the
+ * editor meant (a list of aliases written as one string) is kept with a `speakers:directory-list` warning.
  *
  * @example
  *   const { directory, messages } = parseSpeakerDirectory(text, 'seeds/speakers.yml')
@@ -39,10 +41,10 @@ export function parseSpeakerDirectory(text: string, path: string): { directory: 
   const offsetOf = (node: Node | null | undefined): number | undefined => node?.range?.[0];
   if (doc.errors.length > 0) {
     for (const e of doc.errors) fail(e.pos[0], `not valid YAML: ${e.message.split('\n')[0]}`);
-    return { directory: { speakers: [] }, messages };
+    return { directory: { speakers: [], file: path }, messages };
   }
   const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { directory: { speakers: [] }, messages };
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { directory: { speakers: [], file: path }, messages };
   let list: Node | null | undefined = root;
   if (isMap(root)) {
     list = root.get('speakers', true) as Node | undefined;
@@ -50,14 +52,18 @@ export function parseSpeakerDirectory(text: string, path: string): { directory: 
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (key !== 'speakers') fail(offsetOf(pair.key as Node), `unknown top-level key \`${key}\` (only \`speakers\` is read)`);
     }
-    if (list === undefined || list === null) return { directory: { speakers: [] }, messages };
+    if (list === undefined || list === null) return { directory: { speakers: [], file: path }, messages };
   }
   if (!isSeq(list)) {
     fail(offsetOf(list), '`speakers` must be a list of entries (`- name: …`)');
-    return { directory: { speakers: [] }, messages };
+    return { directory: { speakers: [], file: path }, messages };
   }
   const speakers: SpeakerDirectoryEntry[] = [];
   const owner = new Map<string, string>();
+  /** Entry names and slugs seen so far → the line of their entry. */
+  const entryLine = new Map<string, number>();
+  const slugLine = new Map<string, { name: string; line: number }>();
+  const fold = (n: string): string => n.toLowerCase().replace(/\s+/g, ' ').trim();
   for (const item of list.items) {
     const node = item as Node;
     if (!isMap(node)) {
@@ -103,11 +109,42 @@ export function parseSpeakerDirectory(text: string, path: string): { directory: 
       fail(offsetOf(node.get('type', true) as Node), `\`type\` is \`${type}\`; use one of ${TYPES.join(', ')}`);
       ok = false;
     }
+    const slugNode = node.get('slug', true) as Node;
     if (slug !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-      fail(offsetOf(node.get('slug', true) as Node), `\`slug\` \`${slug}\` must be lowercase letters, digits and hyphens`);
+      fail(offsetOf(slugNode), `\`slug\` \`${slug}\` must be lowercase letters, digits and hyphens`);
+      ok = false;
+    } else if (slug !== undefined && RESERVED_SLUGS.has(slug)) {
+      fail(offsetOf(slugNode), `\`slug\` \`${slug}\` is the name of one of the site's own pages or folders; choose another`);
+      ok = false;
+    } else if (slug !== undefined && slugify(slug) !== slug) {
+      fail(offsetOf(slugNode), `\`slug\` \`${slug}\` is too long: the page would be \`${slugify(slug)}\`; use that or a shorter slug`);
+      ok = false;
+    } else if (slug !== undefined && slugLine.has(slug) && slugLine.get(slug)!.name !== name) {
+      const other = slugLine.get(slug)!;
+      fail(offsetOf(slugNode), `\`slug\` \`${slug}\` is also the slug of \`${other.name}\` (line ${other.line}); each speaker needs its own`);
+      ok = false;
+    }
+    const line = lines.linePos(offsetOf(node) ?? 0).line;
+    if (name !== undefined && entryLine.has(fold(name))) {
+      fail(offsetOf(node), `\`${name}\` already has an entry (line ${entryLine.get(fold(name))}); put everything about one speaker in one entry`);
+      ok = false;
+    }
+    const both = (distinct ?? []).filter((d) => [name ?? '', ...aliases].some((a) => fold(a) === fold(d)));
+    if (both.length > 0) {
+      fail(offsetOf(node.get('distinct', true) as Node), `\`${both[0]}\` is both one of this speaker's names and in \`distinct\`; keep it in one of them`);
       ok = false;
     }
     if (!ok || name === undefined) continue;
+    entryLine.set(fold(name), line);
+    if (slug !== undefined) slugLine.set(slug, { name, line });
+    for (const alias of aliases) {
+      // "Robert Jones, Mayor Jones": two names in one string. ("Martin Luther King, Jr." is one.)
+      const parts = alias.split(',').map((part) => part.trim());
+      if (parts.length > 1 && parts.every((part) => part.split(/\s+/).length >= 2)) {
+        const at = lines.linePos(offsetOf(node.get('aliases', true) as Node) ?? 0);
+        messages.push(message('speakers:directory-list', { file: path, line: at.line, column: at.col }, { alias, list: parts.join(', ') }));
+      }
+    }
     for (const n of [name, ...aliases]) {
       const k = n.toLowerCase().replace(/\s+/g, ' ');
       const other = owner.get(k);
@@ -125,8 +162,9 @@ export function parseSpeakerDirectory(text: string, path: string): { directory: 
       ...(description === undefined ? {} : { description }),
       ...(slug === undefined ? {} : { slug }),
       ...(distinct === undefined ? {} : { distinct }),
+      line,
     };
     speakers.push(entry);
   }
-  return { directory: { speakers }, messages };
+  return { directory: { speakers, file: path }, messages };
 }

@@ -86,6 +86,21 @@ function normalise(s: string): string {
 }
 
 /**
+ * Roles without repeats that differ only in case ("Mayor", "mayor"): each as most often
+ * written, a tie going to the first in code-point order; sorted.
+ */
+function distinctRoles(roles: readonly string[]): string[] {
+  const byFold = new Map<string, Map<string, number>>();
+  for (const role of roles) {
+    const fold = role.toLowerCase();
+    const spellings = byFold.get(fold) ?? new Map<string, number>();
+    spellings.set(role, (spellings.get(role) ?? 0) + 1);
+    byFold.set(fold, spellings);
+  }
+  return [...byFold.values()].map((spellings) => [...spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]![0]).sort();
+}
+
+/**
  * Merge the speakers of all articles into archive speakers.
  *
  * @example
@@ -202,13 +217,19 @@ export function mergeSpeakers(articles: readonly AttributedArticle[], directory:
     const typeCounts = new Map<SpeakerType, number>();
     for (const n of list) typeCounts.set(n.type, (typeCounts.get(n.type) ?? 0) + 1);
     const type = entry?.type ?? [...typeCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-    const roles = [...new Set(list.flatMap((n) => n.roles))].sort();
+    const roles = distinctRoles(list.flatMap((n) => n.roles));
     const aliases = [...new Set(list.flatMap((n) => [n.name, ...n.aliases]).concat(entry?.aliases ?? []))].filter((a) => a !== name).sort();
     let id = slugify(name);
     for (let i = 2; taken.has(id); i++) id = `${slugify(name)}-${i}`;
     taken.add(id);
     const speaker: MergedSpeaker = { id, name, type, roles, aliases, description: entry?.description ?? null };
     speakerOf.set(g, entry?.slug === undefined ? speaker : { ...speaker, slug: entry.slug });
+  }
+  // Entries no article's speaker matched change nothing: most often a misspelt name.
+  for (const entry of directory.speakers) {
+    if (members.has(`dir:${normalise(entry.name)}`)) continue;
+    const aliases = entry.aliases.length === 0 ? '' : ` or ${entry.aliases.map((a) => `\`${a}\``).join(', ')}`;
+    messages.push(message('speakers:unused', { file: directory.file ?? 'speakers.yml', line: entry.line ?? 1 }, { name: entry.name, aliases }));
   }
   const index = new Map<string, MergedSpeaker>();
   for (const n of nodes) index.set(`${n.articleId}\u0000${n.key}`, speakerOf.get(groupOf.get(n)!)!);

@@ -27,6 +27,15 @@ describe('mergeSpeakers', () => {
     expect(m.speakers).toHaveLength(1);
   });
 
+  it('lists a role once when articles write it in different cases, as most of them write it', () => {
+    const m = mergeSpeakers([
+      withSpeakers('a', { name: 'Ann Lee', roles: ['Mayor'] }),
+      withSpeakers('b', { name: 'Ann Lee', roles: ['mayor', 'council member'] }),
+      withSpeakers('c', { name: 'Ann Lee', roles: ['mayor'] }),
+    ], none);
+    expect(m.speakers.map((s) => s.roles)).toEqual([['council member', 'mayor']]);
+  });
+
   it('keeps Bill and Hillary Clinton apart, and leaves a bare "Clinton" unmerged when both exist', () => {
     const m = mergeSpeakers([
       withSpeakers('a', { name: 'Bill Clinton' }),
