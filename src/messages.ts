@@ -17,6 +17,7 @@ export const catalogue = {
   // read
   'read:empty': { severity: 'error', reason: 'the seed is empty', fix: 'add a headline on the first line and the article text below it, or delete the file' },
   'read:binary': { severity: 'error', reason: 'the seed is binary (it contains {what})', fix: 'save the article as UTF-8 plain text (.txt) or Markdown (.md)' },
+  'read:utf16': { severity: 'error', reason: 'the seed is {what}', fix: 'save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)' },
   'read:encoding': { severity: 'error', reason: 'the seed is not valid UTF-8 (byte 0x{byte} at line {line}, column {column})', fix: 'save the file as UTF-8' },
   'read:too-large': { severity: 'error', reason: 'the seed is {size} bytes, over the {cap}-byte cap', fix: 'split the article into smaller seeds, or check that this is really an article' },
   'read:extension': { severity: 'error', reason: 'seeds must end in .txt or .md, not {ext}', fix: 'rename the file to .txt (plain text) or .md (Markdown)' },

@@ -50,6 +50,19 @@ export function findBinary(bytes: Uint8Array): BinaryFinding | null {
 }
 
 /**
+ * True when the bytes look like UTF-16 text without a byte-order mark: in the first 512 bytes,
+ * NUL is at least 40% of the bytes at even offsets or of those at odd ones (the high bytes of
+ * Latin text), and there are more than four NULs.
+ */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  return even + odd > 4 && Math.max(even, odd) >= 0.4 * (n / 2);
+}
+
+/**
  * Offset of the first byte that is not part of a well-formed UTF-8 sequence
  * (overlong forms, surrogates and code points above U+10FFFF included), or -1.
  */

@@ -1,16 +1,16 @@
 /**
  * The `read` stage: a seed's bytes → decoded, normalised text.
  *
- * Checks, in order: extension, size cap (before decoding), binary content,
- * UTF-8 validity (with the real line and column of the first bad byte), then
- * emptiness. Strips a UTF-8 BOM and turns CRLF and lone CR into LF, so a seed
+ * Checks, in order: extension, size cap (before decoding), UTF-16 (read when it has a
+ * byte-order mark, else refused by name), binary content, UTF-8 validity (with the real
+ * line and column of the first bad byte), then emptiness. Strips a UTF-8 BOM and turns CRLF and lone CR into LF, so a seed
  * saved with a BOM or Windows/old-Mac line endings gives exactly the same text
  * as the clean file. The hash is always the sha256 of the raw bytes.
  */
 import { createHash } from 'node:crypto';
 import { message } from '../messages.ts';
 import type { Message, Rejection, SeedInput, SeedText } from '../types.ts';
-import { findBinary, findInvalidUtf8, positionOf } from './bytes.ts';
+import { findBinary, findInvalidUtf8, looksLikeUtf16, positionOf } from './bytes.ts';
 
 /**
  * Largest seed accepted, in bytes: 1 MiB. A long news article is 10–50 KB,
@@ -89,6 +89,23 @@ export function readSeed(input: SeedInput): SeedText | Rejection {
   }
   if (bytes.length > MAX_SEED_BYTES) {
     return reject(input, id, [message('read:too-large', file, { size: bytes.length, cap: MAX_SEED_BYTES })]);
+  }
+
+  // UTF-16 with a byte-order mark (what Windows Notepad calls "Unicode") is unambiguous: it is
+  // read as such, through the same checks as UTF-8 (the hash stays that of the file's bytes).
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16 !== null) {
+    let decoded: string;
+    try {
+      decoded = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      return reject(input, id, [message('read:utf16', { file: path, line: 1, column: 1 }, { what: `marked as ${utf16.toUpperCase()} (it starts with a byte-order mark) but is not valid UTF-16` })]);
+    }
+    const seed = readSeed({ path, bytes: new TextEncoder().encode(decoded) });
+    return 'rejected' in seed ? seed : { ...seed, hash: createHash('sha256').update(bytes).digest('hex') };
+  }
+  if (looksLikeUtf16(bytes)) {
+    return reject(input, id, [message('read:utf16', { file: path, line: 1, column: 1 }, { what: 'UTF-16 text without a byte-order mark, not UTF-8' })]);
   }
 
   const binary = findBinary(bytes);

@@ -79,6 +79,29 @@ describe('readSeed: size cap', () => {
   });
 });
 
+describe('readSeed: UTF-16', () => {
+  const utf16le = (text: string) => Uint8Array.from([0xff, 0xfe, ...[...text].flatMap((c) => { const u = c.charCodeAt(0); return [u & 0xff, u >> 8]; })]);
+  const utf16be = (text: string) => Uint8Array.from([0xfe, 0xff, ...[...text].flatMap((c) => { const u = c.charCodeAt(0); return [u >> 8, u & 0xff]; })]);
+
+  it('reads UTF-16 with a byte-order mark (little- or big-endian) as the same text, hashing the file as it is', () => {
+    const text = 'Mayor’s “plan”\r\n\r\nThe body.';
+    for (const bytes of [utf16le(text), utf16be(text)]) {
+      const seed = accepted('a.txt', bytes);
+      expect(seed.text).toBe('Mayor’s “plan”\n\nThe body.');
+      expect(seed.hash).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+  });
+
+  it('refuses UTF-16 without a byte-order mark by name, and one with a mark that is not valid', () => {
+    const bare = utf16le('Headline\n\nBody text here.').subarray(2);
+    expect(rejected('a.txt', bare).messages).toEqual([
+      expect.objectContaining({ id: 'read:utf16', severity: 'error', line: 1, column: 1, reason: expect.stringContaining('UTF-16 text without a byte-order mark'), fix: expect.stringContaining('UTF-8') }),
+    ]);
+    const broken = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x41]); // a lone surrogate, and an odd byte
+    expect(rejected('a.txt', broken).messages[0]).toMatchObject({ id: 'read:utf16', reason: expect.stringContaining('marked as UTF-16LE') });
+  });
+});
+
 describe('readSeed: binary content', () => {
   it('rejects a NUL byte as binary, with its line and column', () => {
     const result = rejected('a.txt', bytesOf('Headline\nab', [0], 'c'));
