@@ -19,6 +19,7 @@ export function articleJson(article: ArchiveArticle): unknown {
     url: article.url,
     headline: article.headline.text,
     summary: article.summary.map((line) => line.text),
+    summaryDerived: article.summaryDerived,
     date: article.date,
     source: article.source,
     author: article.author,

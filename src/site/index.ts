@@ -394,7 +394,8 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
       source: sourceLink(article),
       author: article.author,
       tags: tagLinks(article),
-      summary,
+      // A summary derived from the lede is the body's first sentence: shown above the body, it would be read twice.
+      summary: article.summaryDerived ? [] : summary,
       paragraphs: article.paragraphs,
       quotes,
       speakers: [...named.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),

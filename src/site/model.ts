@@ -133,6 +133,7 @@ export interface ArticlePageData {
   readonly source: Link | null;
   readonly author: string | null;
   readonly tags: readonly Link[];
+  /** The seed's own summary lines; empty when the summary was derived from the lede (it would repeat the body). */
   readonly summary: readonly string[];
   readonly paragraphs: readonly Paragraph[];
   readonly quotes: readonly ArticleQuote[];

@@ -53,6 +53,8 @@ export interface ArticleSpec {
   readonly author?: string | null;
   readonly tags?: readonly string[];
   readonly summary?: readonly string[];
+  /** The summary was derived from the lede (its first sentence). */
+  readonly summaryDerived?: boolean;
   readonly paragraphs: readonly (string | Paragraph)[];
   readonly quotes?: readonly QuoteSpec[];
 }
@@ -281,7 +283,7 @@ export function makeArchive(specs: readonly ArticleSpec[] = ARTICLES, speakerSpe
       messages: [],
       headline: { text: d.spec.headline, line: 1 },
       summary: d.summary,
-      summaryDerived: false,
+      summaryDerived: d.spec.summaryDerived ?? false,
       paragraphs: d.paragraphs,
       date: d.spec.date,
       source: d.spec.source ?? null,

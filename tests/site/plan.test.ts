@@ -202,6 +202,22 @@ describe('planSite pages', () => {
     expect(planSite(makeArchive([...specs].reverse(), []), OPTIONS).pages.map((p) => p.key ?? p.url)).toEqual(site.pages.map((p) => p.key ?? p.url));
   });
 
+  it('shows a summary derived from the lede only where the body is not (listings, meta), and says it is derived in the export', () => {
+    const lede = 'The council met on Monday.';
+    const specs: ArticleSpec[] = [
+      { id: 'derived', headline: 'Derived', date: '2025-01-02', summary: [lede], summaryDerived: true, paragraphs: [`${lede} It voted.`] },
+      { id: 'written', headline: 'Written', date: '2025-01-01', summary: ['A summary of its own.'], paragraphs: ['The body.'] },
+    ];
+    const site = planSite(makeArchive(specs, []), OPTIONS);
+    const page = (url: string) => data(site, url) as ArticlePageData;
+    expect(page('/articles/derived/').summary).toEqual([]);
+    expect(page('/articles/derived/').head.description).toBe(lede);
+    expect(page('/articles/written/').summary).toEqual(['A summary of its own.']);
+    expect((data(site, '/') as ListPageData).items.map((i) => i.summary)).toEqual([lede, 'A summary of its own.']);
+    expect(file(site, 'api/articles/derived.json')).toMatchObject({ summary: [lede], summaryDerived: true });
+    expect(file(site, 'api/articles/written.json')).toMatchObject({ summaryDerived: false });
+  });
+
   it('lists the letter pages of every index in the sitemap', () => {
     const sitemap = plan.files.find((f) => f.path === 'sitemap.xml')!.contents;
     for (const page of plan.pages.filter((p) => /^\/(speakers|sources|tags)\/index\/[^/]+\/$/.test(p.url))) {
@@ -347,7 +363,7 @@ describe('planSite JSON export', () => {
 
   it('writes one file per article with quotes, offsets and confidence', () => {
     const article = file(plan, 'api/articles/nato-chiefs.json') as Record<string, unknown> & { quotes: Record<string, unknown>[]; paragraphs: string[] };
-    expect(Object.keys(article)).toEqual(['id', 'slug', 'url', 'headline', 'summary', 'date', 'source', 'author', 'tags', 'paragraphs', 'quotes']);
+    expect(Object.keys(article)).toEqual(['id', 'slug', 'url', 'headline', 'summary', 'summaryDerived', 'date', 'source', 'author', 'tags', 'paragraphs', 'quotes']);
     const quote = article.quotes[0]!;
     expect(Object.keys(quote)).toEqual(['id', 'text', 'kind', 'in', 'paragraph', 'start', 'end', 'cue', 'speaker', 'confidence']);
     expect(article.paragraphs[quote.paragraph as number]!.slice(quote.start as number, quote.end as number)).toBe(quote.text);
