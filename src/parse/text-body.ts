@@ -7,7 +7,8 @@
  *
  * Every non-empty line after the headline is one paragraph, except that in the
  * block right after the headline (up to the first blank line), when it has two
- * or more lines, all but the last are summary lines and the last is the lede.
+ * or more lines and more text follows it, all but the last are summary lines
+ * and the last is the lede. (A body with no blank line at all is one paragraph a line.)
  */
 import type { Line, Paragraph } from '../types.ts';
 
@@ -44,7 +45,9 @@ export function layoutText(body: string, bodyLine: number, headlineInBody: boole
 
   const block: Line[] = [];
   for (let line = lines[i]; line !== undefined && line.text !== ''; line = lines[++i]) block.push(line);
-  const summaryLines = summaryInBody && block.length >= 2 ? block.slice(0, -1) : [];
+  // A body that is one block (one paragraph a line, no blank line anywhere) has no summary lines.
+  const more = lines.slice(i).some((line) => line.text !== '');
+  const summaryLines = summaryInBody && more && block.length >= 2 ? block.slice(0, -1) : [];
   const paragraphs: Paragraph[] = block.slice(summaryLines.length);
   for (const line of lines.slice(i)) if (line.text !== '') paragraphs.push(line);
   return { headline, summaryLines, paragraphs };

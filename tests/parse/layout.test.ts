@@ -53,6 +53,18 @@ describe('plain-text layouts', () => {
     expect(texts(result.paragraphs)).toEqual(['Lede.', 'Para.']);
   });
 
+  it('reads a body with no blank line at all as one paragraph a line, with a headline from the body or the front matter', () => {
+    for (const [seed, first] of [
+      ['Headline\n“We will act now,” said Mayor Ann Lee.\nShe spoke at noon.\nThe council met later.', 2],
+      ['---\nheadline: From matter\n---\n“We will act now,” said Mayor Ann Lee.\nShe spoke at noon.\nThe council met later.', 4],
+    ] as const) {
+      const result = article(seed);
+      expect(texts(result.paragraphs)).toEqual(['“We will act now,” said Mayor Ann Lee.', 'She spoke at noon.', 'The council met later.']);
+      expect(lines(result.paragraphs)).toEqual([first, first + 1, first + 2]);
+      expect(result.summaryDerived).toBe(true);
+    }
+  });
+
   it('keeps the body’s summary lines as paragraphs when the front matter gives the summary', () => {
     const result = article('---\nsummary: [From matter.]\n---\nHeadline\nSummary line.\nLede.\n\nPara.');
     expect(result.summary).toEqual([{ text: 'From matter.', line: 2 }]);
