@@ -18,11 +18,11 @@ import { RecordCache } from './cache.ts';
 import { ExtractPool } from './pool.ts';
 import { RenderThread } from './render-thread.ts';
 import { SeedIndex } from './seed-index.ts';
-import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
+import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, OutputPlaceError, outputPlaceProblem, publish } from './fsutil.ts';
 import { serializeDelta, serializeManifest, type Delta, type Manifest } from './incremental.ts';
 import { codeHash, loadManifest, loadSpare, pipelineHash, rendererHash, startCopy, writeGeneration } from './generation.ts';
 
-export { BuildLockedError, OutputError } from './fsutil.ts';
+export { BuildLockedError, OutputError, OutputPlaceError, outputLayout, outputPlaceProblem } from './fsutil.ts';
 export { DIRECTORY_FILE, listSeeds } from './collect.ts';
 
 export interface BuildOptions {
@@ -179,7 +179,8 @@ function asOutputError(error: unknown, fallbackPath: string): OutputError | null
 }
 
 /**
- * Build the site.
+ * Build the site. Throws `OutputPlaceError`, before anything is written, when `outDir` is a place
+ * a build must not replace (see `outputPlaceProblem`).
  *
  * @example
  *   const report = await build({ seedsDir: 'seeds', outDir: 'dist', cacheDir: '.verbatim-cache' })
@@ -197,6 +198,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     mark = now;
   };
   const layout = outputLayout(options.outDir);
+  // Before anything is written: never replace the seeds, the working folder or a folder of the editor's.
+  const problem = await outputPlaceProblem(layout, { seeds: options.seedsDir, cache: options.cacheDir, cwd: process.cwd() });
+  if (problem !== null) throw new OutputPlaceError(problem);
   const release = await acquireLock(layout).catch((error: unknown) => {
     throw asOutputError(error, layout.state) ?? error;
   });

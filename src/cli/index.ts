@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { build, BuildLockedError, DIRECTORY_FILE, OutputError, type BuildReport } from '../build/index.ts';
+import { build, BuildLockedError, DIRECTORY_FILE, OutputError, OutputPlaceError, outputLayout, outputPlaceProblem, type BuildReport } from '../build/index.ts';
 import { check } from '../build/check.ts';
 import { formatMessage } from '../messages.ts';
 import type { Message } from '../types.ts';
@@ -134,6 +134,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return 2;
   }
 
+  if (command !== 'check') {
+    const problem = await outputPlaceProblem(outputLayout(values.out), { seeds: values.seeds, cache: values.cache, cwd: process.cwd() }, values.out);
+    if (problem !== null) {
+      io.err(`verbatim: ${problem}`);
+      return 2;
+    }
+  }
+
   if (command === 'dev') {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -192,6 +200,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (error instanceof BuildLockedError || error instanceof OutputError) {
       io.err(`verbatim: ${error.message}`);
       return 1;
+    }
+    if (error instanceof OutputPlaceError) {
+      io.err(`verbatim: ${error.message}`);
+      return 2;
     }
     throw error;
   }
