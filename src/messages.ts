@@ -43,6 +43,7 @@ export const catalogue = {
   'quotes:unbalanced': { severity: 'warning', reason: 'a quotation mark opened here is never closed', fix: 'add the closing quotation mark' },
   'speakers:merged': { severity: 'info', reason: '{a} and {b} both become `{slug}`; they were merged', fix: 'add an entry to speakers.yml to keep them apart' },
   'speakers:directory': { severity: 'error', reason: 'speakers.yml: {error}', fix: 'fix the entry; see the README section “Editing speakers”' },
+  'speakers:directory-name': { severity: 'error', reason: 'only speakers.yml is read as the speaker directory, so this file is not read', fix: 'rename it to speakers.yml (if there is one already, move its entries there and delete this file)' },
   // archive
   'archive:id-collision': { severity: 'warning', reason: '{a} and {b} have the same file name, so both want the id `{id}`; {b} gets `{given}`', fix: 'rename one of the files: ids come from file names, and which file keeps `{id}` can change as files are added or moved' },
   'archive:slug-collision': { severity: 'warning', reason: '{a} and {b} both want the slug `{slug}`; {b} gets `{given}`', fix: 'set a distinct `slug` in one of the seeds’ front matter' },
