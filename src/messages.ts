@@ -89,13 +89,14 @@ export function message(id: MessageId, place: Place, params: Readonly<Record<str
 }
 
 /**
- * Format a message the way compilers do: `file:line:col: severity: reason; fix [id]`.
+ * Format a message the way compilers do: `file:line:col: severity: reason; fix [id]`. `label`
+ * replaces the severity's name (the CLI marks a warning that `--strict` makes an error).
  *
  * @example
  *   formatMessage(m) // 'seeds/a.txt:1:1: error: the seed is empty; add a headline … [read:empty]'
  */
-export function formatMessage(m: Message): string {
-  return `${m.file}:${m.line}:${m.column}: ${m.severity}: ${m.reason}; ${m.fix} [${m.id}]`;
+export function formatMessage(m: Message, label: string = m.severity): string {
+  return `${m.file}:${m.line}:${m.column}: ${label}: ${m.reason}; ${m.fix} [${m.id}]`;
 }
 
 /** True when any message is an error. */

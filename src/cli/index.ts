@@ -68,11 +68,12 @@ export function summaryLine(report: Pick<BuildReport, 'articles' | 'speakers' | 
   return `verbatim: ${verb} ${plural(report.articles, 'article')}, ${plural(report.speakers, 'speaker')}, ${plural(report.quotes, 'quote')}; ${plural(report.warnings, 'warning')}, ${report.rejected.length} rejected ${report.rejected.length === 1 ? 'seed' : 'seeds'}; ${(report.ms / 1000).toFixed(1)} s`;
 }
 
-function printMessages(messages: readonly Message[], quiet: boolean, io: Io): void {
+/** Print errors and warnings (only errors when quiet); under --strict a warning is an error, printed and labelled as one. */
+function printMessages(messages: readonly Message[], options: { readonly quiet: boolean; readonly strict: boolean }, io: Io): void {
   for (const m of messages) {
     if (m.severity === 'info') continue;
-    if (quiet && m.severity !== 'error') continue;
-    io.err(formatMessage(m));
+    if (m.severity === 'warning' && options.strict) io.err(formatMessage(m, 'error (a warning, under --strict)'));
+    else if (m.severity === 'error' || !options.quiet) io.err(formatMessage(m));
   }
 }
 
@@ -166,7 +167,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
   if (command === 'check') {
     const report = await check({ seedsDir });
-    printMessages(report.messages, values.quiet, io);
+    printMessages(report.messages, values, io);
     io.out(summaryLine(report, 'checked'));
     return hasErrors(report.messages) || (values.strict && report.warnings > 0) ? 1 : 0;
   }
@@ -184,7 +185,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       ...(process.env['SOURCE_DATE_EPOCH'] === undefined ? {} : { sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'] }),
     });
     progress.done();
-    printMessages(report.messages, values.quiet, io);
+    printMessages(report.messages, values, io);
     if (!report.published) {
       const why = report.rejected.length > 0 ? 'some seeds were rejected' : hasErrors(report.messages) ? `${DIRECTORY_FILE} has errors` : 'there were warnings';
       io.err(`verbatim: --strict: nothing was published because ${why}`);
