@@ -31,6 +31,11 @@ const TYPES: Readonly<Record<string, string>> = {
 
 export const RELOAD_SCRIPT = `<script>(()=>{const s=new EventSource('/__verbatim/events');s.onmessage=()=>location.reload();})();</script>`;
 
+/** Thrown when the server cannot listen on its port (in use, or a privileged port). */
+export class ServeError extends Error {
+  override readonly name = 'ServeError';
+}
+
 export interface SiteServer {
   readonly server: Server;
   readonly url: string;
@@ -124,12 +129,17 @@ export async function serveSite(outDir: string, options: { port?: number; host?:
     });
   });
   const host = options.host ?? '127.0.0.1';
+  const wanted = options.port ?? 8080;
   await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 8080, host, () => done());
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') fail(new ServeError(`port ${wanted} on ${host} is in use (by another server, or another verbatim dev); stop it, or choose another port with --port N`, { cause: error }));
+      else if (error.code === 'EACCES') fail(new ServeError(`port ${wanted} on ${host} may not be used by this user; choose a port above 1023 with --port N`, { cause: error }));
+      else fail(error);
+    });
+    server.listen(wanted, host, () => done());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port ?? 8080;
+  const port = typeof address === 'object' && address ? address.port : wanted;
   return {
     server,
     url: `http://${host}:${port}`,

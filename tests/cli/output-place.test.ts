@@ -31,7 +31,9 @@ afterEach(async () => {
 /** Run `verbatim <command> --out <out>` in the project; expect a refusal that leaves everything as it was. */
 async function expectRefused(out: string, message: RegExp, options: { command?: string; seeds?: string; cache?: string } = {}): Promise<void> {
   const before = await snapshot(root);
-  const run = await runCli([options.command ?? 'build', '--seeds', options.seeds ?? 'seeds', '--out', out, '--cache', options.cache ?? join(root, 'cache'), '--quiet'], { cwd: proj });
+  const command = options.command ?? 'build';
+  const args = [command, '--seeds', options.seeds ?? 'seeds', '--out', out, '--cache', options.cache ?? join(root, 'cache'), ...(command === 'build' ? ['--quiet'] : [])];
+  const run = await runCli(args, { cwd: proj });
   expect(run.code, run.stderr).toBe(2);
   expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
   expect(run.stdout).toBe('');
