@@ -63,6 +63,19 @@ export function resolveRequest(root: string, urlPath: string): string | null {
   return decoded.endsWith('/') ? join(path, 'index.html') : path;
 }
 
+/**
+ * Where to redirect a request for a folder: its path with a slash added, always a path on this
+ * server. Leading slashes and backslashes are collapsed into one slash, since a browser reads a
+ * `Location` of `//host/…` or `/\host/…` as another site (an open redirect).
+ *
+ * @example
+ *   sameOriginLocation('//evil.example/..%2farticles?x') // '/evil.example/..%2farticles/'
+ */
+export function sameOriginLocation(url: string): string {
+  const path = url.split('?')[0]!.split('#')[0]!;
+  return `/${path.replace(/^[/\\]+/, '')}/`;
+}
+
 async function send(res: ServerResponse, file: string, status: number, liveReload: boolean): Promise<void> {
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   if (liveReload && type.startsWith('text/html')) {
@@ -105,7 +118,7 @@ export async function serveSite(outDir: string, options: { port?: number; host?:
     }
     const info = await stat(file).catch(() => null);
     if (info?.isDirectory()) {
-      res.writeHead(301, { location: `${url.split('?')[0]}/` });
+      res.writeHead(301, { location: sameOriginLocation(url) });
       res.end();
       return;
     }

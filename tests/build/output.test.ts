@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { mkdir, mkdtemp, readFile, readdir, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import {
   OutputPlaceError,
   publish,
 } from '../../src/build/fsutil.ts';
-import { resolveRequest } from '../../src/cli/serve.ts';
+import { resolveRequest, serveSite } from '../../src/cli/serve.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -109,6 +110,26 @@ describe('build lock', () => {
 describe('dev server paths', () => {
   it('maps a trailing slash to index.html', () => {
     expect(resolveRequest('/srv', '/articles/x/')).toBe('/srv/articles/x/index.html');
+  });
+
+  it('redirects a folder to its path with a slash on this server, never to another host', async () => {
+    await mkdir(join(dir, 'site', 'articles'), { recursive: true });
+    const site = await serveSite(join(dir, 'site'), { port: 0 });
+    const location = (path: string) =>
+      new Promise<[number | undefined, string | undefined]>((done, fail) => {
+        get(`${site.url}${path}`, { path }, (res) => {
+          res.resume();
+          done([res.statusCode, res.headers.location]);
+        }).on('error', fail);
+      });
+    try {
+      expect(await location('/articles')).toEqual([301, '/articles/']);
+      expect(await location('//evil.example/..%2farticles')).toEqual([301, '/evil.example/..%2farticles/']);
+      expect(await location('/\\evil.example/..%2farticles?q=1')).toEqual([301, '/evil.example/..%2farticles/']);
+      expect(await location('///\\/evil.example/..%2f..%2farticles')).toEqual([301, '/evil.example/..%2f..%2farticles/']);
+    } finally {
+      await site.close();
+    }
   });
 
   it('refuses paths that escape the site folder', () => {
