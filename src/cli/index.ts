@@ -50,12 +50,14 @@ failed, 2 wrong usage.
 
 type Command = 'build' | 'check' | 'dev';
 
-/** The options each command takes (besides --help), with their defaults. */
+/** The options each command takes, besides --help; any other is a usage error. */
 const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   build: ['seeds', 'out', 'cache', 'base-url', 'strict', 'quiet', 'timings'],
   check: ['seeds', 'strict', 'quiet'],
   dev: ['seeds', 'out', 'cache', 'port'],
 };
+
+/** Every option's value when it is not given. */
 const DEFAULTS = { seeds: 'seeds', out: 'dist', cache: '.verbatim-cache', 'base-url': 'http://localhost:8080', strict: false, quiet: false, timings: false, port: '8080', help: false };
 
 /** Why `value` is no --base-url (an absolute http(s) URL without query or fragment), or null. */
