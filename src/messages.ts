@@ -47,6 +47,7 @@ export const catalogue = {
   'speakers:directory-list': { severity: 'warning', reason: 'speakers.yml: the alias `{alias}` is one name with commas in it', fix: 'if these are several names, write them as a list: `aliases: [{list}]`' },
   'speakers:unused': { severity: 'info', reason: 'speakers.yml: no article quotes `{name}`{aliases}, so this entry changes nothing', fix: 'check the spelling against the speaker pages, or keep the entry for articles to come' },
   'speakers:slug-taken': { severity: 'warning', reason: 'speakers.yml gives `{name}` the slug `{slug}`, which is also the page of `{other}`; `{other}` moves to `/speakers/{given}/`', fix: 'choose another `slug` for `{name}`, or add an entry for `{other}` with a slug of its own' },
+  'speakers:directory-name': { severity: 'error', reason: 'only speakers.yml is read as the speaker directory, so this file is not read', fix: 'rename it to speakers.yml (if there is one already, move its entries there and delete this file)' },
   // archive
   'archive:id-collision': { severity: 'warning', reason: '{a} and {b} have the same file name, so both want the id `{id}`; {b} gets `{given}`', fix: 'rename one of the files: ids come from file names, and which file keeps `{id}` can change as files are added or moved' },
   'archive:slug-collision': { severity: 'warning', reason: '{a} and {b} both want the slug `{slug}`; {b} gets `{given}`', fix: 'set a distinct `slug` in one of the seeds’ front matter' },
@@ -92,13 +93,14 @@ export function message(id: MessageId, place: Place, params: Readonly<Record<str
 }
 
 /**
- * Format a message the way compilers do: `file:line:col: severity: reason; fix [id]`.
+ * Format a message the way compilers do: `file:line:col: severity: reason; fix [id]`. `label`
+ * replaces the severity's name (the CLI marks a warning that `--strict` makes an error).
  *
  * @example
  *   formatMessage(m) // 'seeds/a.txt:1:1: error: the seed is empty; add a headline … [read:empty]'
  */
-export function formatMessage(m: Message): string {
-  return `${m.file}:${m.line}:${m.column}: ${m.severity}: ${m.reason}; ${m.fix} [${m.id}]`;
+export function formatMessage(m: Message, label: string = m.severity): string {
+  return `${m.file}:${m.line}:${m.column}: ${label}: ${m.reason}; ${m.fix} [${m.id}]`;
 }
 
 /** True when any message is an error. */

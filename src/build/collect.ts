@@ -2,11 +2,12 @@
  * Reading the seeds folder: every seed through the pipeline (by a caller-chosen function,
  * so `build` can cache and `check` need not), the editor's speaker file, and the archive.
  */
-import { closeSync, fstatSync, openSync, readFileSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, type BigIntStats } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { buildArchive } from '../archive/index.ts';
 import { message } from '../messages.ts';
+import { isSeedName } from '../read/index.ts';
 import { parseSpeakerDirectory } from '../speakers/directory.ts';
 import type { Archive, AttributedArticle, Message, Rejection, SpeakerDirectory } from '../types.ts';
 
@@ -15,23 +16,52 @@ export const DIRECTORY_FILE = 'speakers.yml';
 
 export type Processed = AttributedArticle | Rejection;
 
+/** What a seeds folder holds. */
+export interface SeedListing {
+  /** Seed files, sorted by path. */
+  readonly files: readonly string[];
+  /** Files at the top named like the speaker file but not it (`speakers.yaml`, `Speakers.yml`): never read. */
+  readonly misnamedDirectories: readonly string[];
+}
+
 /**
  * List the seed files of a folder (recursively), sorted by path so order never depends on
- * the file system. Seeds are `.txt` and `.md`; dotfiles and READMEs are not seeds.
+ * the file system. Seeds are `.txt` and `.md` (or Markdown's other extensions, see `isSeedName`);
+ * READMEs are not seeds, and nothing whose name starts with a dot is looked at: dot-files, and
+ * dot-folders with all they hold (`.git/`, `.obsidian/`, `.trash/`, Verbatim's own `.<out>.verbatim/`).
+ * A link to a seed is followed; a link whose target is gone is listed, so it is reported as unreadable.
  */
-export async function listSeeds(seedsDir: string): Promise<string[]> {
-  const entries = await readdir(seedsDir, { recursive: true, withFileTypes: true });
+export async function listSeeds(seedsDir: string): Promise<SeedListing> {
   const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const ext = extname(entry.name).toLowerCase();
-    if (ext !== '.txt' && ext !== '.md') continue;
-    if (/^readme\.(md|txt)$/i.test(entry.name)) continue;
-    const path = join(entry.parentPath, entry.name);
-    // Seeds may be symbolic links (an archive assembled from elsewhere); follow them.
-    if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile() === true)) files.push(path);
+  const misnamedDirectories: string[] = [];
+  const walk = async (dir: string, top: boolean): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await walk(path, false);
+        continue;
+      }
+      if (top && entry.name !== DIRECTORY_FILE && /^speakers\.ya?ml$/i.test(entry.name)) misnamedDirectories.push(path);
+      if (!isSeedName(entry.name) || /^readme\.[^.]+$/i.test(entry.name)) continue;
+      // Seeds may be symbolic links (an archive assembled from elsewhere); follow them.
+      if (entry.isFile()) files.push(path);
+      else if (entry.isSymbolicLink()) {
+        const target = await stat(path).catch(() => null);
+        if (target === null || target.isFile()) files.push(path);
+      }
+    }
+  };
+  await walk(seedsDir, true);
+  return { files: files.sort(), misnamedDirectories: misnamedDirectories.sort() };
+}
+
+/** Why a seed file could not be opened, for `read:unreadable`: a link whose target is gone says so. */
+function unreadable(file: string, error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT' && lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true) {
+    return `it is a link to ${readlinkSync(file)}, which does not exist`;
   }
-  return files.sort();
+  return error.message;
 }
 
 export interface Collected {
@@ -59,7 +89,7 @@ export async function collect(
   progress: (stage: string, done: number, total: number) => void = () => {},
   unchanged: (path: string, file: string) => Processed | undefined = () => undefined,
 ): Promise<Collected> {
-  const files = await listSeeds(seedsDir);
+  const { files, misnamedDirectories } = await listSeeds(seedsDir);
   // Up to 64 seeds in flight, so a caller's worker pool stays busy; results keep file order.
   const records: Processed[] = new Array<Processed>(files.length);
   let next = 0;
@@ -88,7 +118,7 @@ export async function collect(
         }
       } catch (error) {
         const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
-        records[index] = { rejected: true, path, id, messages: [message('read:unreadable', { file: path }, { error: (error as Error).message })] };
+        records[index] = { rejected: true, path, id, messages: [message('read:unreadable', { file: path }, { error: unreadable(file, error as NodeJS.ErrnoException) })] };
         continue;
       }
       records[index] = await processOne(path, bytes, file, stat);
@@ -98,7 +128,7 @@ export async function collect(
   await Promise.all(Array.from({ length: 64 }, worker));
 
   let directory: SpeakerDirectory = { speakers: [] };
-  const directoryMessages: Message[] = [];
+  const directoryMessages: Message[] = misnamedDirectories.map((file) => message('speakers:directory-name', { file: relative(cwd, file) || file }));
   const directoryPath = join(seedsDir, DIRECTORY_FILE);
   const text = await readFile(directoryPath, 'utf8').catch(() => null);
   if (text !== null) {

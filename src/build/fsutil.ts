@@ -8,9 +8,9 @@
  * generations and the lock of a dead build are cleaned up by the next build.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
-import { lstat, mkdir, open, readFile, readdir, readlink, rename, rm, symlink, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readdirSync, realpathSync, rmSync } from 'node:fs';
+import { lstat, mkdir, open, readFile, readdir, readlink, rename, rm, rmdir, symlink, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 
 /** Thrown when another build holds the output folder's lock. */
 export class BuildLockedError extends Error {
@@ -32,6 +32,11 @@ function hint(code: string): string {
   if (code === 'ENOSPC' || code === 'EDQUOT') return 'Free some disk space and build again.';
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Make the output folder’s parent writable, or choose another --out.';
   return 'Check the path and build again.';
+}
+
+/** Thrown when the output folder names a place a build must not replace (the seeds, a folder of the editor's). */
+export class OutputPlaceError extends Error {
+  override readonly name = 'OutputPlaceError';
 }
 
 /** Error codes that mean "the output cannot be written", as opposed to a bug. */
@@ -118,6 +123,72 @@ export async function currentGeneration(layout: OutputLayout): Promise<string | 
   }
 }
 
+/** True when `target` (a link's target, resolved) is one of Verbatim's generations of this output. */
+function isGeneration(layout: OutputLayout, target: string): boolean {
+  return dirname(target) === layout.state && basename(target).startsWith('gen-');
+}
+
+/** `path` with every link in it resolved, as far as it exists (the rest as written). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
+  }
+}
+
+/** True when `path` is `folder` or inside it. */
+function isWithin(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/**
+ * Why `out` itself (as it is on disk now) must not be replaced by a build, or null when it may:
+ * it is absent, an empty folder, or a link to one of Verbatim's generations (`.<name>.verbatim/gen-*`).
+ * A folder with files, a file, or a link Verbatim did not make is the editor's, and never touched.
+ */
+async function ownOutputProblem(layout: OutputLayout, shown: string): Promise<string | null> {
+  const stat = await lstat(layout.out).catch(() => null);
+  if (stat === null) return null;
+  if (stat.isSymbolicLink()) {
+    const target = await readlink(layout.out);
+    if (isGeneration(layout, resolve(dirname(layout.out), target))) return null;
+    return `--out ${shown} is a link to ${target} that Verbatim did not make, and a build would replace it; remove the link yourself, or choose another --out`;
+  }
+  if (!stat.isDirectory()) return `--out ${shown} is a file, not a folder; choose another --out`;
+  if ((await readdir(layout.out)).length === 0) return null;
+  return `--out ${shown} is a folder with files in it that Verbatim did not make, and a build would replace it; move its files elsewhere (or delete it if it is an old build), or choose another --out`;
+}
+
+/**
+ * Why a build must not publish to `layout.out`, or null when it may. It must not replace the
+ * working folder or a folder above it, hold the seeds or the cache, lie inside the seeds (its
+ * files would be read as seeds), or be anything Verbatim did not make (see `ownOutputProblem`).
+ * `shown` is how the message names the output (as the editor typed it). Nothing is written.
+ *
+ * @example
+ *   await outputPlaceProblem(outputLayout('.'), { seeds: 'seeds', cache: '.verbatim-cache', cwd: process.cwd() }, '.')
+ *   // '--out . is the working folder …'
+ */
+export async function outputPlaceProblem(
+  layout: OutputLayout,
+  others: { readonly seeds: string; readonly cache: string; readonly cwd: string },
+  shown: string = layout.out,
+): Promise<string | null> {
+  // Compared with links resolved, but not `out` itself: it is Verbatim's link once built.
+  const out = join(realPath(dirname(layout.out)), basename(layout.out));
+  const seeds = realPath(resolve(others.seeds));
+  if (isWithin(realPath(resolve(others.cwd)), out)) {
+    return `--out ${shown} is the working folder or a folder above it, and a build would replace it; choose a folder of its own for the site, e.g. --out dist`;
+  }
+  if (seeds === out) return `--out ${shown} is the seeds folder, and a build would replace it; choose a folder outside the seeds, e.g. --out dist`;
+  if (isWithin(seeds, out)) return `--out ${shown} holds the seeds folder ${others.seeds}, and a build would replace it; choose a folder outside the seeds, e.g. --out dist`;
+  if (isWithin(out, seeds)) return `--out ${shown} is inside the seeds folder ${others.seeds}, so the site would be read as seeds; choose a folder outside it, e.g. --out dist`;
+  if (isWithin(realPath(resolve(others.cache)), out)) return `--out ${shown} holds the cache folder ${others.cache}, and a build would replace it; choose another --out or --cache`;
+  return ownOutputProblem(layout, shown);
+}
+
 /** A new, empty generation folder's path (not created). */
 export function newGeneration(layout: OutputLayout): string {
   return join(layout.state, `gen-${Date.now().toString(36)}-${process.pid}`);
@@ -166,14 +237,15 @@ export async function collectGarbage(layout: OutputLayout, options: { background
 
 /**
  * Point `out` at a finished generation, atomically: a new symbolic link is made beside it
- * and renamed over the old one. The first time, when `out` is still a plain folder (or
- * absent), the folder is moved into the state folder first.
+ * and renamed over the old one. The first time, `out` is absent or an empty folder (which is
+ * removed first); anything else at `out` is refused with an `OutputPlaceError`, never moved
+ * or deleted (`outputPlaceProblem` says so before the build starts).
  */
 export async function publish(layout: OutputLayout, generation: string): Promise<void> {
+  const problem = await ownOutputProblem(layout, layout.out);
+  if (problem !== null) throw new OutputPlaceError(problem);
   const stat = await lstat(layout.out).catch(() => null);
-  if (stat && !stat.isSymbolicLink()) {
-    await rename(layout.out, join(layout.state, `legacy-${process.pid}`));
-  }
+  if (stat?.isDirectory() === true) await rmdir(layout.out); // empty, as just checked; fails rather than delete a file put there since
   const link = join(layout.state, `link-${process.pid}`);
   await rm(link, { force: true });
   const target = join(basename(layout.state), basename(generation));

@@ -18,11 +18,11 @@ import { RecordCache } from './cache.ts';
 import { ExtractPool } from './pool.ts';
 import { RenderThread } from './render-thread.ts';
 import { SeedIndex } from './seed-index.ts';
-import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, publish } from './fsutil.ts';
+import { acquireLock, collectGarbage, currentGeneration, newGeneration, OUTPUT_ERROR_CODES, OutputError, outputLayout, OutputPlaceError, outputPlaceProblem, publish } from './fsutil.ts';
 import { serializeDelta, serializeManifest, type Delta, type Manifest } from './incremental.ts';
 import { codeHash, loadManifest, loadSpare, pipelineHash, rendererHash, startCopy, writeGeneration } from './generation.ts';
 
-export { BuildLockedError, OutputError } from './fsutil.ts';
+export { BuildLockedError, OutputError, OutputPlaceError, outputLayout, outputPlaceProblem } from './fsutil.ts';
 export { DIRECTORY_FILE, listSeeds } from './collect.ts';
 
 export interface BuildOptions {
@@ -153,9 +153,30 @@ async function writeText(file: string, text: string): Promise<void> {
   await rename(`${file}.tmp`, file);
 }
 
-/** The build date: from SOURCE_DATE_EPOCH, else the newest article's date, else null. Never the clock. */
+/** The largest `SOURCE_DATE_EPOCH` a build date can be written for: 9999-12-31T23:59:59Z. */
+const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
+
+/**
+ * Why `value` cannot be a `SOURCE_DATE_EPOCH` (whole seconds since 1970-01-01 UTC, up to the end
+ * of year 9999), or null when it can.
+ *
+ * @example
+ *   sourceDateEpochProblem('99999999999999') // 'is after the end of year 9999 (the largest is 253402300799)'
+ */
+export function sourceDateEpochProblem(value: string): string | null {
+  if (!/^\d+$/.test(value)) return 'is not a whole number of seconds since 1970-01-01';
+  if (Number(value) > MAX_SOURCE_DATE_EPOCH) return `is after the end of year 9999 (the largest is ${MAX_SOURCE_DATE_EPOCH})`;
+  return null;
+}
+
+/**
+ * The build date: from SOURCE_DATE_EPOCH, else the newest article's date, else null. Never the clock.
+ * Throws a `TypeError` for a `sourceDateEpoch` that `sourceDateEpochProblem` refuses.
+ */
 export function buildDate(archive: Archive, sourceDateEpoch?: string): string | null {
-  if (sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch)) {
+  if (sourceDateEpoch !== undefined) {
+    const problem = sourceDateEpochProblem(sourceDateEpoch);
+    if (problem !== null) throw new TypeError(`sourceDateEpoch ${JSON.stringify(sourceDateEpoch)} ${problem}`);
     return new Date(Number(sourceDateEpoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
   const newest = archive.articles.find((a) => a.date !== null)?.date;
@@ -179,7 +200,8 @@ function asOutputError(error: unknown, fallbackPath: string): OutputError | null
 }
 
 /**
- * Build the site.
+ * Build the site. Throws `OutputPlaceError`, before anything is written, when `outDir` is a place
+ * a build must not replace (see `outputPlaceProblem`).
  *
  * @example
  *   const report = await build({ seedsDir: 'seeds', outDir: 'dist', cacheDir: '.verbatim-cache' })
@@ -197,6 +219,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     mark = now;
   };
   const layout = outputLayout(options.outDir);
+  // Before anything is written: never replace the seeds, the working folder or a folder of the editor's.
+  const problem = await outputPlaceProblem(layout, { seeds: options.seedsDir, cache: options.cacheDir, cwd: process.cwd() });
+  if (problem !== null) throw new OutputPlaceError(problem);
   const release = await acquireLock(layout).catch((error: unknown) => {
     throw asOutputError(error, layout.state) ?? error;
   });

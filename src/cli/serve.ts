@@ -31,6 +31,11 @@ const TYPES: Readonly<Record<string, string>> = {
 
 export const RELOAD_SCRIPT = `<script>(()=>{const s=new EventSource('/__verbatim/events');s.onmessage=()=>location.reload();})();</script>`;
 
+/** Thrown when the server cannot listen on its port (in use, or a privileged port). */
+export class ServeError extends Error {
+  override readonly name = 'ServeError';
+}
+
 export interface SiteServer {
   readonly server: Server;
   readonly url: string;
@@ -56,6 +61,19 @@ export function resolveRequest(root: string, urlPath: string): string | null {
   const path = normalize(join(root, decoded));
   if (path !== root && !path.startsWith(root + sep)) return null;
   return decoded.endsWith('/') ? join(path, 'index.html') : path;
+}
+
+/**
+ * Where to redirect a request for a folder: its path with a slash added, always a path on this
+ * server. Leading slashes and backslashes are collapsed into one slash, since a browser reads a
+ * `Location` of `//host/…` or `/\host/…` as another site (an open redirect).
+ *
+ * @example
+ *   sameOriginLocation('//evil.example/..%2farticles?x') // '/evil.example/..%2farticles/'
+ */
+export function sameOriginLocation(url: string): string {
+  const path = url.split('?')[0]!.split('#')[0]!;
+  return `/${path.replace(/^[/\\]+/, '')}/`;
 }
 
 async function send(res: ServerResponse, file: string, status: number, liveReload: boolean): Promise<void> {
@@ -100,7 +118,7 @@ export async function serveSite(outDir: string, options: { port?: number; host?:
     }
     const info = await stat(file).catch(() => null);
     if (info?.isDirectory()) {
-      res.writeHead(301, { location: `${url.split('?')[0]}/` });
+      res.writeHead(301, { location: sameOriginLocation(url) });
       res.end();
       return;
     }
@@ -124,12 +142,17 @@ export async function serveSite(outDir: string, options: { port?: number; host?:
     });
   });
   const host = options.host ?? '127.0.0.1';
+  const wanted = options.port ?? 8080;
   await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 8080, host, () => done());
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') fail(new ServeError(`port ${wanted} on ${host} is in use (by another server, or another verbatim dev); stop it, or choose another port with --port N`, { cause: error }));
+      else if (error.code === 'EACCES') fail(new ServeError(`port ${wanted} on ${host} may not be used by this user; choose a port above 1023 with --port N`, { cause: error }));
+      else fail(error);
+    });
+    server.listen(wanted, host, () => done());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port ?? 8080;
+  const port = typeof address === 'object' && address ? address.port : wanted;
   return {
     server,
     url: `http://${host}:${port}`,

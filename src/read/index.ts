@@ -19,7 +19,19 @@ import { findBinary, findInvalidUtf8, looksLikeUtf16, positionOf } from './bytes
  */
 export const MAX_SEED_BYTES = 1024 * 1024;
 
-const FORMATS: Readonly<Record<string, SeedText['format']>> = { txt: 'txt', md: 'md' };
+// Markdown's other usual extensions (GitHub, pandoc and Jekyll read them as Markdown) are Markdown here too.
+const FORMATS: Readonly<Record<string, SeedText['format']>> = { txt: 'txt', md: 'md', markdown: 'md', mdown: 'md', mkdn: 'md', mkd: 'md', mdwn: 'md' };
+
+/**
+ * True when a file name has a seed's extension (any case): `.txt`, or `.md` and Markdown's other
+ * extensions (`.markdown`, `.mdown`, `.mkdn`, `.mkd`, `.mdwn`).
+ *
+ * @example
+ *   isSeedName('a.markdown') // true
+ */
+export function isSeedName(name: string): boolean {
+  return Object.hasOwn(FORMATS, splitName(name).ext);
+}
 
 /** The file name without folders, split into id and extension (lower-cased, '' if none). */
 function splitName(path: string): { readonly id: string; readonly ext: string } {

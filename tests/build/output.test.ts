@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, readlink, realpath, rm, writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
+import { mkdir, mkdtemp, readFile, readdir, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,9 +11,10 @@ import {
   currentGeneration,
   newGeneration,
   outputLayout,
+  OutputPlaceError,
   publish,
 } from '../../src/build/fsutil.ts';
-import { resolveRequest } from '../../src/cli/serve.ts';
+import { resolveRequest, serveSite } from '../../src/cli/serve.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -40,13 +42,28 @@ describe('atomic output', () => {
     expect(await currentGeneration(layout)).toBe(gen);
   });
 
-  it('replaces a plain output folder from before on the first publish', async () => {
+  it('takes over an empty output folder on the first publish', async () => {
     const layout = outputLayout(join(dir, 'dist'));
     await mkdir(join(dir, 'dist'), { recursive: true });
-    await writeFile(join(dir, 'dist', 'stale.html'), 'old');
     await mkdir(layout.state, { recursive: true });
-    await publish(layout, await makeGeneration(layout, 'two'));
+    const gen = await makeGeneration(layout, 'two');
+    await publish(layout, gen);
     expect(await readdir(join(dir, 'dist'))).toEqual(['index.html']);
+    expect(await currentGeneration(layout)).toBe(gen);
+  });
+
+  it('refuses to publish over a folder with files, a file or a link it did not make, and leaves them as they were', async () => {
+    const layout = outputLayout(join(dir, 'dist'));
+    await mkdir(layout.state, { recursive: true });
+    const gen = await makeGeneration(layout, 'three');
+    await mkdir(join(dir, 'dist'));
+    await writeFile(join(dir, 'dist', 'mine.html'), 'mine');
+    await expect(publish(layout, gen)).rejects.toThrow(OutputPlaceError);
+    expect(await readFile(join(dir, 'dist', 'mine.html'), 'utf8')).toBe('mine');
+    await rm(join(dir, 'dist'), { recursive: true });
+    await symlink('www', join(dir, 'dist'));
+    await expect(publish(layout, gen)).rejects.toThrow(/a link to www that Verbatim did not make/);
+    expect(await readlink(join(dir, 'dist'))).toBe('www');
   });
 
   it('removes every generation but the published one', async () => {
@@ -93,6 +110,26 @@ describe('build lock', () => {
 describe('dev server paths', () => {
   it('maps a trailing slash to index.html', () => {
     expect(resolveRequest('/srv', '/articles/x/')).toBe('/srv/articles/x/index.html');
+  });
+
+  it('redirects a folder to its path with a slash on this server, never to another host', async () => {
+    await mkdir(join(dir, 'site', 'articles'), { recursive: true });
+    const site = await serveSite(join(dir, 'site'), { port: 0 });
+    const location = (path: string) =>
+      new Promise<[number | undefined, string | undefined]>((done, fail) => {
+        get(`${site.url}${path}`, { path }, (res) => {
+          res.resume();
+          done([res.statusCode, res.headers.location]);
+        }).on('error', fail);
+      });
+    try {
+      expect(await location('/articles')).toEqual([301, '/articles/']);
+      expect(await location('//evil.example/..%2farticles')).toEqual([301, '/evil.example/..%2farticles/']);
+      expect(await location('/\\evil.example/..%2farticles?q=1')).toEqual([301, '/evil.example/..%2farticles/']);
+      expect(await location('///\\/evil.example/..%2f..%2farticles')).toEqual([301, '/evil.example/..%2f..%2farticles/']);
+    } finally {
+      await site.close();
+    }
   });
 
   it('refuses paths that escape the site folder', () => {

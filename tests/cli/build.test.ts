@@ -22,7 +22,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const args = (command: string, ...more: string[]) => [command, '--seeds', join(dir, 'seeds'), '--out', join(dir, 'dist'), '--cache', join(dir, 'cache'), ...more];
+const args = (command: string, ...more: string[]) => [command, '--seeds', join(dir, 'seeds'), ...(command === 'check' ? [] : ['--out', join(dir, 'dist'), '--cache', join(dir, 'cache')]), ...more];
 
 describe('verbatim build', () => {
   it('exits 0 and ends with the summary line when every seed is published', async () => {
@@ -53,6 +53,19 @@ describe('verbatim build', () => {
     await writeFile(join(dir, 'seeds', 'odd-field.txt'), '---\ncolour: blue\n---\nA Headline Here\n\nSome text.\n');
     expect(await main(args('build'), capture().io)).toBe(0);
     expect(await main(args('build', '--strict'), capture().io)).toBe(1);
+  });
+
+  it('prints the warnings that --strict makes errors, labelled so, even with --quiet, from build and check', async () => {
+    await writeFile(join(dir, 'seeds', 'odd-field.txt'), '---\ncolour: blue\n---\nA Headline Here\n\nSome text.\n');
+    const warning = /^.*odd-field\.txt:2:1: error \(a warning, under --strict\): front-matter field `colour` is not used by Verbatim; .* \[matter:unknown-field\]$/;
+    for (const command of ['build', 'check']) {
+      const { io, err } = capture();
+      expect(await main(args(command, '--strict', '--quiet'), io)).toBe(1);
+      expect(err.filter((line) => warning.test(line)), err.join('\n')).toHaveLength(1);
+    }
+    const quiet = capture();
+    expect(await main(args('build', '--quiet'), quiet.io)).toBe(0);
+    expect(quiet.err).toEqual([]);
   });
 });
 
