@@ -8,6 +8,7 @@
  * generations and the lock of a dead build are cleaned up by the next build.
  */
 import { spawn } from 'node:child_process';
+import { unlinkFiles } from './search.ts';
 import { readdirSync, realpathSync, rmSync } from 'node:fs';
 import { lstat, mkdir, open, readFile, readdir, readlink, rename, rm, rmdir, symlink, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -108,6 +109,13 @@ export async function acquireLock(layout: OutputLayout): Promise<() => Promise<v
       const pid = Number.parseInt(await readFile(layout.lock, 'utf8').catch(() => ''), 10);
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new BuildLockedError(layout.lock, pid);
       await unlink(layout.lock).catch(() => {});
+      // The build that held it was killed, perhaps while Pagefind read a shard's staged links:
+      // they would stay until that shard is indexed again.
+      try {
+        unlinkFiles(join(layout.state, SEARCH_STAGE));
+      } catch {
+        // left for the next run of that shard, which removes them first
+      }
     }
   }
   throw new Error(`could not take the build lock ${layout.lock}`);

@@ -143,7 +143,7 @@ export async function indexShard(siteDir: string, name: string, pages: readonly 
 }
 
 /** Remove every file under `dir` (if it exists), leaving its folders. */
-function unlinkFiles(dir: string): void {
+export function unlinkFiles(dir: string): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { recursive: true, withFileTypes: true });

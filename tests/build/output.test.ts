@@ -13,6 +13,7 @@ import {
   outputLayout,
   OutputPlaceError,
   publish,
+  SEARCH_STAGE,
 } from '../../src/build/fsutil.ts';
 import { resolveRequest, serveSite } from '../../src/cli/serve.ts';
 
@@ -101,8 +102,23 @@ describe('build lock', () => {
     await new Promise((done) => child.on('exit', done));
     await mkdir(layout.state, { recursive: true });
     await writeFile(layout.lock, String(child.pid));
+    // The dead build was indexing a shard: its staged links go, the folders stay.
+    const staged = join(layout.state, SEARCH_STAGE, 's03', 'articles', 'a');
+    await mkdir(staged, { recursive: true });
+    await writeFile(join(staged, 'index.html'), 'linked page');
     const release = await acquireLock(layout);
     expect(await readFile(layout.lock, 'utf8')).toBe(String(process.pid));
+    expect(await readdir(staged)).toEqual([]);
+    await release();
+  });
+
+  it('does not walk the search stage when the last build released its lock (at 10,000 articles it has ~10,000 folders)', async () => {
+    const layout = outputLayout(join(dir, 'dist'));
+    const staged = join(layout.state, SEARCH_STAGE, 's03');
+    await mkdir(staged, { recursive: true });
+    await writeFile(join(staged, 'index.html'), 'linked page');
+    const release = await acquireLock(layout);
+    expect(await readdir(staged)).toEqual(['index.html']);
     await release();
   });
 });
