@@ -363,16 +363,18 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
         firstReported: firstIsOther ? first : null,
       };
     });
-    const named = new Map<string, { label: string; url: string; count: number; roles: readonly string[] }>();
+    const named = new Map<string, { label: string; url: string; count: number; uncertain: number; roles: readonly string[] }>();
     const unnamed = new Map<string, number>();
     for (const q of quotes) {
       if (q.by.status === 'named' && q.by.url !== null) {
         const entry = named.get(q.by.url);
-        if (entry) entry.count++;
-        else {
+        if (entry) {
+          entry.count++;
+          if (q.by.uncertain) entry.uncertain++;
+        } else {
           const local = article.quotes.find((aq) => aq.id === q.id)?.speakerKey;
           const roles = article.speakers.find((s) => s.key === local)?.roles ?? [];
-          named.set(q.by.url, { label: q.by.name!, url: q.by.url, count: 1, roles });
+          named.set(q.by.url, { label: q.by.name!, url: q.by.url, count: 1, uncertain: q.by.uncertain ? 1 : 0, roles });
         }
       } else {
         const name = q.by.status === 'anonymous' ? q.by.name! : q.by.name ?? 'Unattributed';
@@ -472,7 +474,9 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
   function speakerPages(speaker: ArchiveSpeaker): void {
     const months = new Map<string, number>();
     let undated = 0;
+    let uncertainCount = 0;
     for (const q of speaker.quotes) {
+      if (q.confidence < LOW_CONFIDENCE) uncertainCount++;
       if (q.date === null) undated++;
       else months.set(q.date.slice(0, 7), (months.get(q.date.slice(0, 7)) ?? 0) + 1);
     }
@@ -532,7 +536,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
         speaker.url,
         speakerFeeds,
         page.nav,
-        first ? [speaker.quotes.length, speaker.alongside, timeline, undated] : null,
+        first ? [speaker.quotes.length, uncertainCount, speaker.alongside, timeline, undated] : null,
         page.items.map(quoteInputs),
       ]);
       addKeyed('speaker', page.url, key, (): SpeakerPageData => ({
@@ -548,6 +552,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
         aliases: speaker.aliases,
         description: speaker.description,
         quoteCount: first ? speaker.quotes.length : null,
+        uncertainCount: first ? uncertainCount : null,
         quotes: page.items.map(pageQuote),
         nav: page.nav,
         alongside: first ? speaker.alongside.map((s) => ({ label: s.name, url: s.url, count: s.count })) : [],

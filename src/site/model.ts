@@ -138,7 +138,7 @@ export interface ArticlePageData {
   readonly paragraphs: readonly Paragraph[];
   readonly quotes: readonly ArticleQuote[];
   /** Who is quoted: named speakers first by count, then anonymous sources. */
-  readonly speakers: readonly (Link & { readonly roles: readonly string[] })[];
+  readonly speakers: readonly (Link & { readonly roles: readonly string[]; /** How many of `count` are uncertain attributions. */ readonly uncertain: number })[];
   readonly unnamed: readonly { readonly name: string; readonly count: number }[];
   readonly related: readonly ListItem[];
 }
@@ -169,6 +169,8 @@ export interface SpeakerPageData {
   readonly description: string | null;
   /** How many quotes the speaker has in all; null on numbered pages, which count nothing. */
   readonly quoteCount: number | null;
+  /** How many of them are uncertain attributions; null where `quoteCount` is. */
+  readonly uncertainCount: number | null;
   readonly quotes: readonly SpeakerPageQuote[];
   readonly nav: PageNav | null;
   readonly alongside: readonly Link[];

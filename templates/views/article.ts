@@ -72,7 +72,8 @@ ${d.summary.length > 0 ? html`<div class="summary">${d.summary.map((s, i) => htm
 ${d.paragraphs.map((p, i) => html`${markParagraph(p, marks(partQuotes('body', i), true))}\n`)}</div>
 <footer>
 ${d.speakers.length + d.unnamed.length > 0 ? html`<section aria-labelledby="who"><h2 id="who">Who is quoted</h2><ul class="who">${d.speakers.map(
-    (s) => html`<li><a href="${s.url}" data-pagefind-filter="speaker">${s.label}</a>${s.roles.length > 0 ? html`, ${s.roles.join(', ')}` : ''} <span class="n">${plural(s.count ?? 0, 'quote')}</span></li>`,
+    // Search finds the article under a speaker only for what it attributes to them without doubt.
+    (s) => html`<li>${s.uncertain < (s.count ?? 0) ? html`<a href="${s.url}" data-pagefind-filter="speaker">${s.label}</a>` : html`<a href="${s.url}">${s.label}</a>`}${s.roles.length > 0 ? html`, ${s.roles.join(', ')}` : ''} <span class="n">${plural(s.count ?? 0, 'quote')}${s.uncertain > 0 ? html`, ${s.uncertain} uncertain` : ''}</span></li>`,
   )}${d.unnamed.map((u) => html`<li>${u.name === 'Unattributed' ? 'Unattributed' : html`Unattributed: ${u.name}`} <span class="n">${plural(u.count, 'quote')}</span></li>`)}</ul></section>` : ''}
 ${d.quotes.length > 0 ? html`<section aria-labelledby="quotes" data-pagefind-ignore><h2 id="quotes">Quotes and citations</h2><ol class="quotes">${d.quotes.map(quoteItem)}</ol></section>` : ''}
 ${d.tags.length > 0 ? html`<p class="tags">Tags: ${d.tags.map((t, i) => html`${i > 0 ? ', ' : ''}<a href="${t.url}">${t.label}</a>`)}</p>` : ''}

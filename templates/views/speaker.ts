@@ -41,7 +41,7 @@ export function speakerView(d: SpeakerPageData): Html {
   return html`<article class="speaker" data-pagefind-body>
 <header>
 <h1 data-pagefind-filter="speaker">${d.name}</h1>
-<p class="meta">${TYPE_LABEL[d.type] ?? d.type}${d.roles.length > 0 ? html` · ${d.roles.join(', ')}` : ''}${d.quoteCount === null ? '' : html` · ${plural(d.quoteCount, 'quote')}`}</p>
+<p class="meta">${TYPE_LABEL[d.type] ?? d.type}${d.roles.length > 0 ? html` · ${d.roles.join(', ')}` : ''}${d.quoteCount === null ? '' : html` · ${plural(d.quoteCount, 'quote')}${d.uncertainCount ? html`, ${d.uncertainCount} uncertain` : ''}`}</p>
 ${d.description ? html`<p>${d.description}</p>` : ''}${d.aliases.length > 0 ? html`<p class="meta">Also named: ${d.aliases.join(', ')}</p>` : ''}
 </header>
 ${first && d.timeline.length > 0 ? html`<section aria-labelledby="tl"><h2 id="tl">Quotes over time</h2>${timeline(d.timeline, 'tl-title')}${d.undated > 0 ? html`<p class="meta">Plus ${plural(d.undated, 'undated quote')}.</p>` : ''}</section>` : ''}

@@ -255,6 +255,12 @@ describe('planSite pages', () => {
     expect(nato!.by).toMatchObject({ status: 'named', name: 'NATO', uncertain: true });
     expect(nato!.citation).toContain('NATO (attribution uncertain), quoted in');
     expect(article.unnamed).toEqual([{ name: 'a senior official', count: 1 }]);
+    // Counted as quotes, but never as certain ones.
+    expect(article.speakers.find((s) => s.label === 'NATO')).toMatchObject({ count: 1, uncertain: 1 });
+    expect(article.speakers.find((s) => s.label === 'Sergey Lavrov')).toMatchObject({ uncertain: 0 });
+    const page = data(plan, nato!.by.url!) as SpeakerPageData;
+    expect(page.uncertainCount).toBe(page.quotes.filter((q) => q.uncertain).length);
+    expect(page.uncertainCount).toBeGreaterThan(0);
   });
 
   it('writes a citation with speaker, headline, source, date and permalink', () => {

@@ -131,6 +131,10 @@ describe('rendered site', () => {
     expect(html).toContain('uncertain attribution');
     expect(html).toMatch(/<span class="by anon"[^>]*>unattributed: a senior official<\/span>/);
     expect(html).not.toMatch(/<a href="[^"]*">a senior official<\/a>/);
+    // "Who is quoted" counts NATO's quote as uncertain, and search does not file the article under NATO for it.
+    expect(html).toMatch(/<li><a href="\/speakers\/nato\/">NATO<\/a>[^<]*<span class="n">1 quote, 1 uncertain<\/span><\/li>/);
+    expect(html).toContain('<a href="/speakers/sergey-lavrov/" data-pagefind-filter="speaker">Sergey Lavrov</a>');
+    expect(pages.get('speakers/nato/index.html')).toMatch(/· \d+ quotes?, \d+ uncertain<\/p>/);
   });
 
   it('marks quotes inside a Markdown paragraph without losing its formatting', () => {
