@@ -10,6 +10,15 @@ import { build, type BuildReport } from '../build/index.ts';
 import { formatMessage } from '../messages.ts';
 import { serveSite, type SiteServer } from './serve.ts';
 
+/**
+ * True for a change under the seeds folder that no build reads: a dot-file or anything in a
+ * dot-folder (`.git/index.lock`, an editor's `.story.txt.swp`), which would otherwise rebuild
+ * the site on every commit or keystroke. (Null, a change the system could not name, is read.)
+ */
+export function unreadChange(filename: string | Buffer | null): boolean {
+  return filename !== null && String(filename).split(/[\\/]/).some((part) => part.startsWith('.'));
+}
+
 export interface DevOptions {
   readonly seedsDir: string;
   readonly outDir: string;
@@ -70,7 +79,9 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   };
 
   const watchers: FSWatcher[] = [
-    watch(options.seedsDir, { recursive: true }, () => schedule('seeds')),
+    watch(options.seedsDir, { recursive: true }, (_event, filename) => {
+      if (!unreadChange(filename)) schedule('seeds');
+    }),
     watch(options.templatesDir, { recursive: true }, () => schedule('templates')),
   ];
   options.log(`verbatim: serving ${options.outDir} at ${site.url}/ (live reload on; watching ${options.seedsDir} and ${options.templatesDir})`);
