@@ -90,6 +90,18 @@ function skipBetween(tokens: readonly Token[], k: number, step: 1 | -1, hi: numb
   return i;
 }
 
+/**
+ * Is the quotation at `j` a title inside an appositive (`Hemsley, the co-author of “Going Viral,” about …, said`,
+ * `Washington, star of television’s “Scandal,” thanked`, `a contestant on the show, “The Apprentice,” who …`)?
+ * A preposition, a possessive or a noun (not a cue) comes before it; the comma that ends the appositive may be inside
+ * the marks, so the quotation itself can close the appositive.
+ */
+function titleInAppositive(tokens: readonly Token[], j: number): boolean {
+  const before = tokens[j - 1]?.text === ',' ? j - 2 : j - 1;
+  const w = tokens[before]?.text ?? '';
+  return /^(?:of|on|in|for)$/i.test(w) || /[’']s$/u.test(w) || (/^\p{Ll}[\p{Ll}-]*$/u.test(w) && !isCue(tokens, before) && !DETERMINERS.has(w));
+}
+
 /** The subject of the cue at `c` (searching no further back than `lo`). */
 function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, number] | null {
   let i = skipBetween(tokens, c - 1, -1, tokens.length);
@@ -112,12 +124,12 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
     return np;
   }
   // appositive: "Lavrov, speaking on Wednesday, insisted"; "Clinton, 35, the daughter of …, said"
-  if (tokens[i]!.text === ',') {
+  if (tokens[i]!.text === ',' || tokens[i]!.text === QUOTE_TOKEN && titleInAppositive(tokens, i)) {
     let best: [number, number] | null = null;
     const appositive = phraseBefore(tokens, i - 1, lo);
     for (let j = i - 1; j >= lo && j > i - 45; j--) {
       const t = tokens[j]!.text;
-      if (t === QUOTE_TOKEN || t === ';') break;
+      if (t === ';' || t === QUOTE_TOKEN && !titleInAppositive(tokens, j)) break;
       if (t !== ',') continue;
       const np = phraseBefore(tokens, j - 1, lo);
       // the object of the preposition that opens the sentence is no subject: "In July, Sammy Aaron, vice chairman of

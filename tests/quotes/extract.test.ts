@@ -284,6 +284,13 @@ describe('cues and source mentions', () => {
     expect(r.mention?.text).toBe('Sen. Tom Cole');
   });
 
+  it('reads a quoted title inside an appositive as part of it (Mara Quill, the co-author of “Paper Trails,” about …, said)', () => {
+    const qs = quotes('Mara Quill, the co-author of “Paper Trails,” about the history of local news, said the merger was “a quiet disaster.”');
+    expect(qs.find((q) => q.text.startsWith('a quiet'))?.mention?.text).toBe('Mara Quill');
+    const rs = quotes('Dev Patil, a judge on the baking show, “Rise Up,” who later opened a bakery, said she was “always fair.”');
+    expect(rs.find((q) => q.text.startsWith('always'))?.mention?.text).toBe('Dev Patil');
+  });
+
   it('skips an appositive between the name and the cue', () => {
     const q = only('“We are ready,” Ann Lee, a spokeswoman for the ministry, said.');
     expect(q.mention?.text).toBe('Ann Lee');
