@@ -153,6 +153,14 @@ describe('cues and source mentions', () => {
     expect(only('“It is over.” Smith said on Monday.').mention?.text).toBe('Smith');
   });
 
+  it('ends the sentence after a quote with a full stop when a time word after the next cue opens a clause (… “unfair.” Ann Lee, a board member, warned Friday that …)', () => {
+    const a = extractQuotes(body('Mayor Tom Reyes called the new parking fee “unfair.” Ann Lee, a board member, warned Friday that the fee would hurt shops.'));
+    expect(a.quotes.map((q) => q.mention?.text)).toEqual(['Mayor Tom Reyes']);
+    const b = extractQuotes(body('Rep. Dana Cole said the plan was “dead on arrival.” Sen. Omar Price, a Democrat from the western part of the state, said Tuesday that it could pass.'));
+    expect(b.quotes.map((q) => q.mention?.text)).toEqual(['Rep. Dana Cole']);
+    expect(only('“It is over.” Smith said on Monday night, after the vote.').mention?.text).toBe('Smith');
+  });
+
   it('reads a leading cue with a colon', () => {
     const q = only('Lopez said: “The budget is balanced.”');
     expect(q.mention?.text).toBe('Lopez');
