@@ -206,6 +206,29 @@ function previousOrganisation(ctx: Context, pos: Position): Entity | null {
   return before !== undefined && before.entity.type === 'organization' && Math.floor(pos / BLOCK) - Math.floor(before.pos / BLOCK) <= 2 ? before.entity : null;
 }
 
+/**
+ * Who introduced the document a definite description points back to (`President Obama released a statement Thursday
+ * night …` / `“…,” the statement said`): the person or organisation that is the subject of the last sentence, in this
+ * paragraph or the two before, that names a document with this head after "a", "an" or a possessive pronoun.
+ */
+function documentIntroducer(ctx: Context, pos: Position, head: string): Entity | null {
+  const block = Math.floor(pos / BLOCK);
+  const intro = new RegExp(`\\b(?:a|an|his|her|its|their)\\s+(?:[\\p{L}\\p{N}’'-]+\\s+){0,3}?${head}\\b`, 'iu');
+  for (let b = block; b >= 0 && b >= block - 2; b--) {
+    const text = ctx.inv.blocks[b];
+    if (text === undefined) continue;
+    const mentions = mentionsIn(ctx, b, b);
+    for (let si = text.sentences.length - 1; si >= 0; si--) {
+      const [from, to] = text.sentences[si]!;
+      if (b === block && from >= pos % BLOCK) continue;
+      const m = intro.exec(text.text.slice(from, b === block ? Math.min(to, pos % BLOCK) : to));
+      if (m === null || text.quotes.some((q) => from + m.index >= q.start && from + m.index < q.end)) continue;
+      return mentions.find(({ e, m: x }) => x.sentence === si && x.subject && !x.inQuote && (e.type === 'person' || e.type === 'organization'))?.e ?? null;
+    }
+  }
+  return null;
+}
+
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   // an age before a name describes the name: "17-year-old Jared Potts"; so does a year or a date before role words
@@ -299,6 +322,9 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     const named = orgAntecedent(ctx, pos, (x) => x.words.length >= 2 && x.words.some((w) => singular(w.toLowerCase()) === singular(head)));
     if (named !== null && ['the', 'this', 'that'].includes(first)) return { kind: 'entity', entity: named, confidence: 0.7 };
     if (DOCUMENT_HEADS.has(head)) {
+      // "the statement" after "Obama released a statement …": the subject of the sentence that introduced it
+      const introducer = ['the', 'this', 'that'].includes(first) ? documentIntroducer(ctx, pos, head) : null;
+      if (introducer !== null) return { kind: 'entity', entity: introducer, confidence: 0.55 };
       // a document speaks for whoever issued it: the organisation last named as a subject ("The Cruz campaign sent an
       // email …"), not one it was sent to or filed against ("a letter to the FBI", "a lawsuit against the Justice Department")
       const issuer = orgAntecedent(ctx, pos, (x) => x.type === 'organization', true);
