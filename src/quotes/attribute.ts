@@ -172,9 +172,15 @@ function isProperNameish(tokens: readonly Token[], np: readonly [number, number]
   return true;
 }
 
-/** A description rather than a name: it ends in a lowercase word ("Sanders’s campaign manager", "a spokesman"). */
+/**
+ * A description rather than a name: it ends in a lowercase word ("Sanders’s campaign manager", "a spokesman"), or its
+ * lowercase head takes a name after "for", "of" or "from" ("The leader of the Anti-Defamation League").
+ */
 function isDescription(tokens: readonly Token[], np: readonly [number, number]): boolean {
-  return /^\p{Ll}/u.test(tokens[np[1]]!.text) && !PRONOUN_WORDS.test(tokens[np[1]]!.text);
+  if (/^\p{Ll}/u.test(tokens[np[1]]!.text) && !PRONOUN_WORDS.test(tokens[np[1]]!.text)) return true;
+  if (!DETERMINERS.has(tokens[np[0]]!.text.toLowerCase())) return false;
+  for (let k = np[0] + 1; k < np[1]; k++) if (/^(?:for|of|from)$/.test(tokens[k]!.text) && /^\p{Ll}/u.test(tokens[k - 1]!.text)) return true;
+  return false;
 }
 
 /** A proper name: every word capitalised (initials and particles allowed), at least two words ("Jeff Weaver"). */

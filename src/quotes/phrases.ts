@@ -107,6 +107,11 @@ function isWord(t: Token | undefined): boolean {
  * The noun phrase ending at token `end` (a subject before its verb), or null.
  * `lo` is the first token that may belong to it.
  */
+/** A lowercase noun for a person: a role word or an agent noun ("spokesman", "senator", "leader", "agent"; not "reaction", "statement"). */
+function isPersonNoun(word: string): boolean {
+  return ROLE_WORDS.has(word) || (/^\p{Ll}[\p{Ll}-]*(?:man|woman|person|er|or|ist|ian|ant|ent|eer|ee)$/u.test(word) && !/ment$/.test(word) && cueLemma(word) === null);
+}
+
 export function phraseBefore(tokens: readonly Token[], end: number, lo = 0): [number, number] | null {
   let e = end;
   // party tag or other parenthetical: "Sen. Tim Kaine (D-Va.)"
@@ -137,6 +142,13 @@ export function phraseBefore(tokens: readonly Token[], end: number, lo = 0): [nu
     // do not start on lowercase role words that are dangling ("of", "state")
     while (s < e && !isNameWord(tokens[s]!) && !DETERMINERS.has(lower(tokens[s])) && !ROLE_WORDS.has(lower(tokens[s]))) s++;
     while (s < e && (lower(tokens[s]) === 'of' || lower(tokens[s]) === 'and')) s++;
+    // a name after "for", "of" or "from" and a description of someone else: "A spokesman for Bernie Sanders", "The senator
+    // from Vermont", "The leader of the Anti-Defamation League" (the description is the subject, not its object)
+    const prep = tokens[s - 1];
+    if (prep !== undefined && /^(?:for|of|from)$/.test(lower(prep)) && s - 2 >= lo && isPersonNoun(tokens[s - 2]!.text)) {
+      const head = phraseBefore(tokens, s - 2, lo);
+      if (head !== null && head[1] === s - 2 && DETERMINERS.has(lower(tokens[head[0]]))) return [head[0], e];
+    }
     return [s, e];
   }
   // "another said", "one told me", "others say"

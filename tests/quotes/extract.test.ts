@@ -299,6 +299,14 @@ describe('cues and source mentions', () => {
     expect(rs.find((q) => q.text.startsWith('always'))?.mention?.text).toBe('Dev Patil');
   });
 
+  it('takes a description with a name after "for", "of" or "from" for the subject, not the name (A spokeswoman for Gov. Ruth Alder said …)', () => {
+    expect(only('A spokeswoman for Gov. Ruth Alder said the plan was “premature.”').mention?.text).toBe('A spokeswoman for Gov. Ruth Alder');
+    expect(only('The congressman from Ohio called the bill “a giveaway.”').mention?.text).toBe('The congressman from Ohio');
+    expect(only('The leader of the Lakeside Teachers Union, Mark Oyelaran, warned that the cuts were “reckless.”').mention?.text).toBe('Mark Oyelaran');
+    // (not a thing someone owns: "a damning reaction from Tom Vale, who called it …")
+    expect(only('It drew a sharp reaction from Mayor Tom Vale, who called it “a disgrace.”').mention?.text).toBe('Mayor Tom Vale');
+  });
+
   it('skips an appositive between the name and the cue', () => {
     const q = only('“We are ready,” Ann Lee, a spokeswoman for the ministry, said.');
     expect(q.mention?.text).toBe('Ann Lee');
