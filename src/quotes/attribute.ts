@@ -519,5 +519,15 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
       !words.some((w) => /(?:ed|ing|ly)$/.test(w) && /^\p{Lu}/u.test(w)) && !/[’']s$/u.test(words.at(-1) ?? '') && !/^(?:of|in|at|on|from|to|for|with|by)$/i.test(tokens[np[0] - 1]?.text ?? '');
     if (plausible) return { cue: null, mention: np!, pattern: 'subject' };
   }
+  // 8. a relative clause that holds the quotation speaks for its antecedent: "Chicago Alderman Jason Ervin, who thinks the
+  // mayor and his staff “need to be more collaborative”" (no comma, cue or other quotation between "who" and the quotation)
+  for (let w = q - 1; w > 0 && w > q - 25; w--) {
+    const t = tokens[w]!.text;
+    if (t === QUOTE_TOKEN || /^[,;:.!?—–―]$/.test(t) || isCue(tokens, w)) break;
+    if (t.toLowerCase() !== 'who') continue;
+    const np = phraseBefore(tokens, tokens[w - 1]!.text === ',' ? w - 2 : w - 1, 0);
+    if (np !== null && isProperNameish(tokens, np)) return { cue: null, mention: np, pattern: 'subject' };
+    break;
+  }
   return NONE;
 }

@@ -307,6 +307,11 @@ describe('cues and source mentions', () => {
     expect(only('It drew a sharp reaction from Mayor Tom Vale, who called it “a disgrace.”').mention?.text).toBe('Mayor Tom Vale');
   });
 
+  it('gives a quote in a relative clause with no cue to the clause’s antecedent (Rita Gomez, who thinks the rules are “…,” plans …)', () => {
+    expect(only('Councilwoman Rita Gomez, who thinks the new zoning rules are “a gift to developers,” plans to vote no.').mention?.text).toBe('Councilwoman Rita Gomez');
+    expect(only('The plan drew fire from Rita Gomez, who has long seen such rules as “a gift to developers.”').mention?.text).toBe('Rita Gomez');
+  });
+
   it('skips an appositive between the name and the cue', () => {
     const q = only('“We are ready,” Ann Lee, a spokeswoman for the ministry, said.');
     expect(q.mention?.text).toBe('Ann Lee');
