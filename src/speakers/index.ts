@@ -46,6 +46,21 @@ interface Context {
   readonly previous: Array<{ readonly entity: Entity; readonly pos: Position }>;
   /** Every mention by block, so that a look back over a few paragraphs costs those paragraphs only. */
   readonly byBlock: Map<number, Array<{ readonly e: Entity; readonly m: EntityMention }>>;
+  /** The byline's author when it names one person (who a cued "I" is), else null. */
+  readonly author: string | null;
+}
+
+/**
+ * The person a byline names: "Ann Coulter", "Heidi M. Przybyla, USA TODAY" → Heidi M. Przybyla, "By JIM RUTENBERG" →
+ * Jim Rutenberg; null for an outlet or a wire ("Breitbart News", "AP") and for several authors.
+ */
+function bylinePerson(author: string | null): string | null {
+  if (author === null) return null;
+  const first = author.replace(/^\s*by\s+/iu, '').split(',')[0]!.trim();
+  const words = first.split(/\s+/u).map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w));
+  if (words.length < 2 || words.length > 4 || words.some((w) => !/^\p{Lu}[\p{L}.’'-]*$/u.test(w))) return null;
+  if (nameType(words) !== 'person' || words.some((w) => /^(?:news|staff|press|media|wire|editorial|board|editors|times|post|today|reporter|network)$/i.test(w))) return null;
+  return words.join(' ');
 }
 
 /** Record a mention of `e` (in the entity and in the block index). */
@@ -263,6 +278,12 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' || x.type === 'country' || x.type === 'group');
     return e === null || e.type === 'country' ? null : { kind: 'entity', entity: e, confidence: 0.6 };
   }
+  // a cued "I" in the narrative is the writer the byline names ("“This is the most absurd argument I’ve read,” I said")
+  if (words.length === 1 && first === 'i' && ctx.author !== null) {
+    const parts = ctx.author.split(/\s+/u);
+    const e = ctx.inv.entities.find((x) => x.words[0] === parts[0] && x.words.at(-1) === parts.at(-1));
+    return e !== undefined ? { kind: 'entity', entity: e, confidence: 0.7 } : { kind: 'other', name: ctx.author, type: 'person', confidence: 0.7 };
+  }
   if (words.length === 1 && (first === 'i' || first === 'you')) return null;
   // an indefinite article before capitalised words is someone unnamed: "a New Hampshire Republican", "an Ohio Democrat"
   if (/^(?:a|an|another)\s+(?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}’'-]*$/u.test(written)) return { kind: 'other', name: written, type: 'anonymous', confidence: 0.85 };
@@ -410,7 +431,7 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
       else list.push({ e, m });
     }
   }
-  const ctx: Context = { inv, previous: [], byBlock };
+  const ctx: Context = { inv, previous: [], byBlock, author: bylinePerson(article.author) };
   const speakers: Array<{ key: string; name: string; type: SpeakerType; roles: string[]; aliases: Set<string>; entity: Entity | null }> = [];
   const keyFor = (r: NonNullable<Resolved>): string => {
     let s = r.kind === 'entity'
