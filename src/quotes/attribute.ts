@@ -215,7 +215,7 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
   let k = lo;
   const first = tokens[k]?.text ?? '';
   const opener = OPENERS.test(first) || /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(first) ||
-    (/^(?:hours|days|weeks|months|years|minutes|moments|seconds)$/i.test(tokens[k + 1]?.text ?? '') && /^(?:later|earlier|ago|before|after)$/i.test(tokens[k + 2]?.text ?? '')) ||
+    (/^(?:hours?|days?|weeks?|months?|years?|minutes?|moments?|seconds?|decades?)$/i.test(tokens[k + 1]?.text ?? '') && /^(?:later|earlier|ago|before|after)$/i.test(tokens[k + 2]?.text ?? '')) ||
     (/^(?:hours|days|weeks|months|years|minutes|moments|seconds)$/i.test(first) && /^(?:later|earlier|ago|before|after)$/i.test(tokens[k + 1]?.text ?? ''));
   if (k < hi && opener) {
     // skip opening clauses up to their commas ("On Thursday, after remaining neutral, Warren …"), or a single opening word

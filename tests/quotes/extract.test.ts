@@ -312,6 +312,11 @@ describe('cues and source mentions', () => {
     expect(only('The plan drew fire from Rita Gomez, who has long seen such rules as “a gift to developers.”').mention?.text).toBe('Rita Gomez');
   });
 
+  it('skips an opening time phrase with a singular unit before the subject (A month later, he …)', () => {
+    expect(only('A month later, he toured the plant and explained why the workers would “come back stronger.”').mention?.text).toBe('he');
+    expect(only('One year earlier, Mayor Tom Reyes had called the plan “a fantasy.”').mention?.text).toBe('Mayor Tom Reyes');
+  });
+
   it('skips an appositive between the name and the cue', () => {
     const q = only('“We are ready,” Ann Lee, a spokeswoman for the ministry, said.');
     expect(q.mention?.text).toBe('Ann Lee');
