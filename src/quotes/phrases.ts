@@ -86,7 +86,9 @@ export function isNameWord(t: Token, rest = ''): boolean {
   // contractions are not names: "I’m", "They’re", "It’s"
   if (/[’'](?:m|re|ve|ll|d|t)$/iu.test(t.text)) return false;
   const l = t.text.toLowerCase().replace(/[’']s$/u, '');
-  if (CAP_STOP.has(l)) return false;
+  // "Will" before a capitalised word that opens no clause is a first name ("said Will Doyle", "“…,” Will Estrada, the chairman"),
+  // not the modal ("Will he run?", "Will the party unite?")
+  if (CAP_STOP.has(l) && !(l === 'will' && /^\s+\p{Lu}\p{Ll}+/u.test(rest) && !/^\s+(?:He|She|It|They|We|I|You|The|A|An|This|That|These|Those|There|Any|Anyone|Anybody|Everyone|Someone)\b/u.test(rest))) return false;
   if (cueLemma(l, rest) !== null && !/^(?:mark|will|rush|grant|bill|chase|price|post|hope|joy|faith|may|june|april|frank|dean|earnest|sharp|ward)$/.test(l)) return false;
   return /^[\p{Lu}][\p{L}\p{M}\p{N}’'.\-&]*$/u.test(t.text) || /^[\p{Lu}][\p{L}]*[’']s$/u.test(t.text);
 }

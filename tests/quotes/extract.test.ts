@@ -317,6 +317,11 @@ describe('cues and source mentions', () => {
     expect(only('One year earlier, Mayor Tom Reyes had called the plan “a fantasy.”').mention?.text).toBe('Mayor Tom Reyes');
   });
 
+  it('reads a capitalised "Will" before a name as a first name, not the modal (“…,” said Will Okafor, a professor)', () => {
+    expect(only('“It is an expensive model,” said Will Okafor, a professor of economics.').mention?.text).toBe('Will Okafor');
+    expect(only('“We have to win the county,” Will Brandt, the party chairman, said on Friday.').mention?.text).toBe('Will Brandt');
+  });
+
   it('skips an appositive between the name and the cue', () => {
     const q = only('“We are ready,” Ann Lee, a spokeswoman for the ministry, said.');
     expect(q.mention?.text).toBe('Ann Lee');
