@@ -211,6 +211,8 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
   const l = first.text.toLowerCase();
   if (PRONOUNS.has(l) || PRONOUNS.has(l.replace(/[’'](?:s|re|ll|ve|d)$/u, ''))) return [start, start];
   if (!isWord(first)) return null;
+  // a prepositional phrase names a topic, not a speaker: "…, said of Sanders: “…”", "the “disheartened” state of the campaign"
+  if (PREPS.has(l) || l === 'about') return null;
   let e = start;
   let sawName = false;
   let sawNoun = false;

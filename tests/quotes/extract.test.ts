@@ -322,6 +322,10 @@ describe('cues and source mentions', () => {
     expect(only('“We have to win the county,” Will Brandt, the party chairman, said on Friday.').mention?.text).toBe('Will Brandt');
   });
 
+  it('never takes a prepositional phrase after a cue for the speaker (Ana Ruiz, who …, said of Reyes: “…”)', () => {
+    expect(only('Recalling the night, Ana Ruiz, who ran the campaign, said of Reyes: “He never gave up.”').mention?.text).toBe('Ana Ruiz');
+  });
+
   it('skips an appositive between the name and the cue', () => {
     const q = only('“We are ready,” Ann Lee, a spokeswoman for the ministry, said.');
     expect(q.mention?.text).toBe('Ann Lee');
