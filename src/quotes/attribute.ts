@@ -11,7 +11,7 @@ export const QUOTE_TOKEN = '\u0001Q';
 
 /** How an attribution was found; later stages use it for confidence. */
 export type Pattern =
-  | 'trailing' | 'inverted' | 'leading' | 'according' | 'colon' | 'dash' | 'reported' | 'later' | 'subject' | 'none';
+  | 'trailing' | 'inverted' | 'leading' | 'according' | 'colon' | 'dash' | 'reported' | 'later' | 'subject' | 'relative' | 'none';
 
 /** Token ranges `[first, last]` (inclusive) into the sentence's tokens. */
 interface TokenFound {
@@ -526,7 +526,7 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     if (t === QUOTE_TOKEN || /^[,;:.!?—–―]$/.test(t) || isCue(tokens, w)) break;
     if (t.toLowerCase() !== 'who') continue;
     const np = phraseBefore(tokens, tokens[w - 1]!.text === ',' ? w - 2 : w - 1, 0);
-    if (np !== null && isProperNameish(tokens, np)) return { cue: null, mention: np, pattern: 'subject' };
+    if (np !== null && isProperNameish(tokens, np)) return { cue: null, mention: np, pattern: 'relative' };
     break;
   }
   return NONE;

@@ -310,6 +310,8 @@ describe('cues and source mentions', () => {
   it('gives a quote in a relative clause with no cue to the clause’s antecedent (Rita Gomez, who thinks the rules are “…,” plans …)', () => {
     expect(only('Councilwoman Rita Gomez, who thinks the new zoning rules are “a gift to developers,” plans to vote no.').mention?.text).toBe('Councilwoman Rita Gomez');
     expect(only('The plan drew fire from Rita Gomez, who has long seen such rules as “a gift to developers.”').mention?.text).toBe('Rita Gomez');
+    // (a title there is still no quotation: nobody is said to have said it)
+    expect(quotes('“It is too early to tell,” said Ana Cole, who also hosts the radio show “Main Street Money.”').map((q) => q.text)).toEqual(['It is too early to tell,']);
   });
 
   it('skips an opening time phrase with a singular unit before the subject (A month later, he …)', () => {
