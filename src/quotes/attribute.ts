@@ -11,7 +11,7 @@ export const QUOTE_TOKEN = '\u0001Q';
 
 /** How an attribution was found; later stages use it for confidence. */
 export type Pattern =
-  | 'trailing' | 'inverted' | 'leading' | 'according' | 'colon' | 'dash' | 'reported' | 'later' | 'subject' | 'none';
+  | 'trailing' | 'inverted' | 'leading' | 'according' | 'colon' | 'dash' | 'reported' | 'later' | 'subject' | 'relative' | 'none';
 
 /** Token ranges `[first, last]` (inclusive) into the sentence's tokens. */
 interface TokenFound {
@@ -90,6 +90,18 @@ function skipBetween(tokens: readonly Token[], k: number, step: 1 | -1, hi: numb
   return i;
 }
 
+/**
+ * Is the quotation at `j` a title inside an appositive (`Hemsley, the co-author of “Going Viral,” about …, said`,
+ * `Washington, star of television’s “Scandal,” thanked`, `a contestant on the show, “The Apprentice,” who …`)?
+ * A preposition, a possessive or a noun (not a cue) comes before it; the comma that ends the appositive may be inside
+ * the marks, so the quotation itself can close the appositive.
+ */
+function titleInAppositive(tokens: readonly Token[], j: number): boolean {
+  const before = tokens[j - 1]?.text === ',' ? j - 2 : j - 1;
+  const w = tokens[before]?.text ?? '';
+  return /^(?:of|on|in|for)$/i.test(w) || /[’']s$/u.test(w) || (/^\p{Ll}[\p{Ll}-]*$/u.test(w) && !isCue(tokens, before) && !DETERMINERS.has(w));
+}
+
 /** The subject of the cue at `c` (searching no further back than `lo`). */
 function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, number] | null {
   let i = skipBetween(tokens, c - 1, -1, tokens.length);
@@ -112,12 +124,12 @@ function subjectOf(tokens: readonly Token[], c: number, lo: number): [number, nu
     return np;
   }
   // appositive: "Lavrov, speaking on Wednesday, insisted"; "Clinton, 35, the daughter of …, said"
-  if (tokens[i]!.text === ',') {
+  if (tokens[i]!.text === ',' || tokens[i]!.text === QUOTE_TOKEN && titleInAppositive(tokens, i)) {
     let best: [number, number] | null = null;
     const appositive = phraseBefore(tokens, i - 1, lo);
     for (let j = i - 1; j >= lo && j > i - 45; j--) {
       const t = tokens[j]!.text;
-      if (t === QUOTE_TOKEN || t === ';') break;
+      if (t === ';' || t === QUOTE_TOKEN && !titleInAppositive(tokens, j)) break;
       if (t !== ',') continue;
       const np = phraseBefore(tokens, j - 1, lo);
       // the object of the preposition that opens the sentence is no subject: "In July, Sammy Aaron, vice chairman of
@@ -160,9 +172,15 @@ function isProperNameish(tokens: readonly Token[], np: readonly [number, number]
   return true;
 }
 
-/** A description rather than a name: it ends in a lowercase word ("Sanders’s campaign manager", "a spokesman"). */
+/**
+ * A description rather than a name: it ends in a lowercase word ("Sanders’s campaign manager", "a spokesman"), or its
+ * lowercase head takes a name after "for", "of" or "from" ("The leader of the Anti-Defamation League").
+ */
 function isDescription(tokens: readonly Token[], np: readonly [number, number]): boolean {
-  return /^\p{Ll}/u.test(tokens[np[1]]!.text) && !PRONOUN_WORDS.test(tokens[np[1]]!.text);
+  if (/^\p{Ll}/u.test(tokens[np[1]]!.text) && !PRONOUN_WORDS.test(tokens[np[1]]!.text)) return true;
+  if (!DETERMINERS.has(tokens[np[0]]!.text.toLowerCase())) return false;
+  for (let k = np[0] + 1; k < np[1]; k++) if (/^(?:for|of|from)$/.test(tokens[k]!.text) && /^\p{Ll}/u.test(tokens[k - 1]!.text)) return true;
+  return false;
 }
 
 /** A proper name: every word capitalised (initials and particles allowed), at least two words ("Jeff Weaver"). */
@@ -197,7 +215,7 @@ export function sentenceSubject(tokens: readonly Token[], lo: number, hi: number
   let k = lo;
   const first = tokens[k]?.text ?? '';
   const opener = OPENERS.test(first) || /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(first) ||
-    (/^(?:hours|days|weeks|months|years|minutes|moments|seconds)$/i.test(tokens[k + 1]?.text ?? '') && /^(?:later|earlier|ago|before|after)$/i.test(tokens[k + 2]?.text ?? '')) ||
+    (/^(?:hours?|days?|weeks?|months?|years?|minutes?|moments?|seconds?|decades?)$/i.test(tokens[k + 1]?.text ?? '') && /^(?:later|earlier|ago|before|after)$/i.test(tokens[k + 2]?.text ?? '')) ||
     (/^(?:hours|days|weeks|months|years|minutes|moments|seconds)$/i.test(first) && /^(?:later|earlier|ago|before|after)$/i.test(tokens[k + 1]?.text ?? ''));
   if (k < hi && opener) {
     // skip opening clauses up to their commas ("On Thursday, after remaining neutral, Warren …"), or a single opening word
@@ -500,6 +518,16 @@ function attributeTokens(tokens: readonly Token[], q: number, headline: boolean)
     const plausible = np !== null && isNameLike(tokens, np) && np[1] + 1 < q && /^\p{Ll}/u.test(tokens[np[1] + 1]!.text) &&
       !words.some((w) => /(?:ed|ing|ly)$/.test(w) && /^\p{Lu}/u.test(w)) && !/[’']s$/u.test(words.at(-1) ?? '') && !/^(?:of|in|at|on|from|to|for|with|by)$/i.test(tokens[np[0] - 1]?.text ?? '');
     if (plausible) return { cue: null, mention: np!, pattern: 'subject' };
+  }
+  // 8. a relative clause that holds the quotation speaks for its antecedent: "Chicago Alderman Jason Ervin, who thinks the
+  // mayor and his staff “need to be more collaborative”" (no comma, cue or other quotation between "who" and the quotation)
+  for (let w = q - 1; w > 0 && w > q - 25; w--) {
+    const t = tokens[w]!.text;
+    if (t === QUOTE_TOKEN || /^[,;:.!?—–―]$/.test(t) || isCue(tokens, w)) break;
+    if (t.toLowerCase() !== 'who') continue;
+    const np = phraseBefore(tokens, tokens[w - 1]!.text === ',' ? w - 2 : w - 1, 0);
+    if (np !== null && isProperNameish(tokens, np)) return { cue: null, mention: np, pattern: 'relative' };
+    break;
   }
   return NONE;
 }

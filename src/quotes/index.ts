@@ -78,7 +78,8 @@ function isTitle(d: Draft, grouped: boolean): boolean {
   if (WORK_OF.test(d.block.text.slice(Math.max(0, d.span.open - 40), d.span.open))) return true;
   // what a crowd chants, shouts or sings is said, not a title ("chants of “Four More Years”", "chanting, "Go Home."")
   if (/\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied|ying)|sing(?:s|ing)?|sang)(?: of)?,?\s*$/iu.test(d.block.text.slice(Math.max(0, d.span.open - 30), d.span.open))) return false;
-  return d.found.mention === null && d.block.in !== 'headline';
+  // (nor does a relative clause's antecedent, guessed with no cue: "said Cuban, who is also a host on the TV show “Shark Tank.”")
+  return (d.found.mention === null || d.found.pattern === 'relative') && d.block.in !== 'headline';
 }
 
 /**
@@ -190,7 +191,7 @@ export function extractQuotes(article: ParsedArticle): QuotedArticle {
           const found = attribute([...tokens, { text: QUOTE_TOKEN, start: last.end, end: last.end }], tokens.length);
           // (not a heading in capitals: "SHORT READS:")
           const heading = found.mention !== null && !/\p{Ll}/u.test(text.slice(found.mention[0], found.mention[1]));
-          if (found.mention !== null && found.pattern !== 'subject' && !heading) {
+          if (found.mention !== null && found.pattern !== 'subject' && found.pattern !== 'relative' && !heading) {
             events.push({ block, sentence: si, mention: found.mention, cue: found.cue ?? [last.start, last.end], order: order++ });
             return;
           }

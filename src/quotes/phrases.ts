@@ -86,7 +86,9 @@ export function isNameWord(t: Token, rest = ''): boolean {
   // contractions are not names: "I’m", "They’re", "It’s"
   if (/[’'](?:m|re|ve|ll|d|t)$/iu.test(t.text)) return false;
   const l = t.text.toLowerCase().replace(/[’']s$/u, '');
-  if (CAP_STOP.has(l)) return false;
+  // "Will" before a capitalised word that opens no clause is a first name ("said Will Doyle", "“…,” Will Estrada, the chairman"),
+  // not the modal ("Will he run?", "Will the party unite?")
+  if (CAP_STOP.has(l) && !(l === 'will' && /^\s+\p{Lu}\p{Ll}+/u.test(rest) && !/^\s+(?:He|She|It|They|We|I|You|The|A|An|This|That|These|Those|There|Any|Anyone|Anybody|Everyone|Someone)\b/u.test(rest))) return false;
   if (cueLemma(l, rest) !== null && !/^(?:mark|will|rush|grant|bill|chase|price|post|hope|joy|faith|may|june|april|frank|dean|earnest|sharp|ward)$/.test(l)) return false;
   return /^[\p{Lu}][\p{L}\p{M}\p{N}’'.\-&]*$/u.test(t.text) || /^[\p{Lu}][\p{L}]*[’']s$/u.test(t.text);
 }
@@ -107,6 +109,11 @@ function isWord(t: Token | undefined): boolean {
  * The noun phrase ending at token `end` (a subject before its verb), or null.
  * `lo` is the first token that may belong to it.
  */
+/** A lowercase noun for a person: a role word or an agent noun ("spokesman", "senator", "leader", "agent"; not "reaction", "statement"). */
+function isPersonNoun(word: string): boolean {
+  return ROLE_WORDS.has(word) || (/^\p{Ll}[\p{Ll}-]*(?:man|woman|person|er|or|ist|ian|ant|ent|eer|ee)$/u.test(word) && !/ment$/.test(word) && cueLemma(word) === null);
+}
+
 export function phraseBefore(tokens: readonly Token[], end: number, lo = 0): [number, number] | null {
   let e = end;
   // party tag or other parenthetical: "Sen. Tim Kaine (D-Va.)"
@@ -137,6 +144,13 @@ export function phraseBefore(tokens: readonly Token[], end: number, lo = 0): [nu
     // do not start on lowercase role words that are dangling ("of", "state")
     while (s < e && !isNameWord(tokens[s]!) && !DETERMINERS.has(lower(tokens[s])) && !ROLE_WORDS.has(lower(tokens[s]))) s++;
     while (s < e && (lower(tokens[s]) === 'of' || lower(tokens[s]) === 'and')) s++;
+    // a name after "for", "of" or "from" and a description of someone else: "A spokesman for Bernie Sanders", "The senator
+    // from Vermont", "The leader of the Anti-Defamation League" (the description is the subject, not its object)
+    const prep = tokens[s - 1];
+    if (prep !== undefined && /^(?:for|of|from)$/.test(lower(prep)) && s - 2 >= lo && isPersonNoun(tokens[s - 2]!.text)) {
+      const head = phraseBefore(tokens, s - 2, lo);
+      if (head !== null && head[1] === s - 2 && DETERMINERS.has(lower(tokens[head[0]]))) return [head[0], e];
+    }
     return [s, e];
   }
   // "another said", "one told me", "others say"
@@ -197,6 +211,8 @@ export function phraseAfter(tokens: readonly Token[], start: number, hi = tokens
   const l = first.text.toLowerCase();
   if (PRONOUNS.has(l) || PRONOUNS.has(l.replace(/[’'](?:s|re|ll|ve|d)$/u, ''))) return [start, start];
   if (!isWord(first)) return null;
+  // a prepositional phrase names a topic, not a speaker: "…, said of Sanders: “…”", "the “disheartened” state of the campaign"
+  if (PREPS.has(l) || l === 'about') return null;
   let e = start;
   let sawName = false;
   let sawNoun = false;

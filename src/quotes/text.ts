@@ -70,14 +70,22 @@ export function maskQuotes(text: string, spans: readonly MarkSpan[]): string {
   return out + text.slice(at);
 }
 
+const TIME_OPENER = /^(?:on|in|at|during|after|before|this|last|earlier|later|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[.,]?$/i;
+
 /** Do capitalised words and then a cue verb follow `at` ("Hannity pressed", "Sen. Tim Kaine said")? */
 function attributionFollows(text: string, at: number, cueEnds = false): boolean {
-  const words = text.slice(at, at + 120).trim().split(/\s+/u).slice(0, 10);
+  const all = text.slice(at, at + 200).trim().split(/\s+/u);
+  const words = all.slice(0, 10);
   let appositive = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.replace(/[,.;:!?]+$/u, '');
     if (i > 0 && cueLemma(w, words[i + 1] === undefined ? '' : ` ${words[i + 1]}`) !== null && /^\p{Ll}/u.test(w) && (!appositive || /,$/u.test(words[i - 1]!))) {
-      return !cueEnds || /[.,;]$/u.test(words[i]!) || words[i + 1] === undefined || /^(?:on|in|at|during|after|before|this|last|earlier|later|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[.,]?$/i.test(words[i + 1]!);
+      // the cue ends the attribution, or a short time phrase after it does ("Smith said Saturday.", "… said on Tuesday."),
+      // not a clause of its own ("… warned Saturday that the move …")
+      if (!cueEnds || /[.,;]$/u.test(words[i]!) || all[i + 1] === undefined) return true;
+      if (!TIME_OPENER.test(all[i + 1]!)) return false;
+      for (let j = i + 1; j < i + 4 && all[j] !== undefined; j++) if (/[.,;]$/u.test(all[j]!) && !isAbbreviation(all[j]!)) return true;
+      return false;
     }
     // "Rep. Glenn Thompson, R-Pa., said": a short appositive between commas
     if (appositive) {

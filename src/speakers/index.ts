@@ -46,6 +46,21 @@ interface Context {
   readonly previous: Array<{ readonly entity: Entity; readonly pos: Position }>;
   /** Every mention by block, so that a look back over a few paragraphs costs those paragraphs only. */
   readonly byBlock: Map<number, Array<{ readonly e: Entity; readonly m: EntityMention }>>;
+  /** The byline's author when it names one person (who a cued "I" is), else null. */
+  readonly author: string | null;
+}
+
+/**
+ * The person a byline names: "Ann Coulter", "Heidi M. Przybyla, USA TODAY" → Heidi M. Przybyla, "By JIM RUTENBERG" →
+ * Jim Rutenberg; null for an outlet or a wire ("Breitbart News", "AP") and for several authors.
+ */
+function bylinePerson(author: string | null): string | null {
+  if (author === null) return null;
+  const first = author.replace(/^\s*by\s+/iu, '').split(',')[0]!.trim();
+  const words = first.split(/\s+/u).map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w));
+  if (words.length < 2 || words.length > 4 || words.some((w) => !/^\p{Lu}[\p{L}.’'-]*$/u.test(w))) return null;
+  if (nameType(words) !== 'person' || words.some((w) => /^(?:news|staff|press|media|wire|editorial|board|editors|times|post|today|reporter|network)$/i.test(w))) return null;
+  return words.join(' ');
 }
 
 /** Record a mention of `e` (in the entity and in the block index). */
@@ -206,6 +221,29 @@ function previousOrganisation(ctx: Context, pos: Position): Entity | null {
   return before !== undefined && before.entity.type === 'organization' && Math.floor(pos / BLOCK) - Math.floor(before.pos / BLOCK) <= 2 ? before.entity : null;
 }
 
+/**
+ * Who introduced the document a definite description points back to (`President Obama released a statement Thursday
+ * night …` / `“…,” the statement said`): the person or organisation that is the subject of the last sentence, in this
+ * paragraph or the two before, that names a document with this head after "a", "an" or a possessive pronoun.
+ */
+function documentIntroducer(ctx: Context, pos: Position, head: string): Entity | null {
+  const block = Math.floor(pos / BLOCK);
+  const intro = new RegExp(`\\b(?:a|an|his|her|its|their)\\s+(?:[\\p{L}\\p{N}’'-]+\\s+){0,3}?${head}\\b`, 'iu');
+  for (let b = block; b >= 0 && b >= block - 2; b--) {
+    const text = ctx.inv.blocks[b];
+    if (text === undefined) continue;
+    const mentions = mentionsIn(ctx, b, b);
+    for (let si = text.sentences.length - 1; si >= 0; si--) {
+      const [from, to] = text.sentences[si]!;
+      if (b === block && from >= pos % BLOCK) continue;
+      const m = intro.exec(text.text.slice(from, b === block ? Math.min(to, pos % BLOCK) : to));
+      if (m === null || text.quotes.some((q) => from + m.index >= q.start && from + m.index < q.end)) continue;
+      return mentions.find(({ e, m: x }) => x.sentence === si && x.subject && !x.inQuote && (e.type === 'person' || e.type === 'organization'))?.e ?? null;
+    }
+  }
+  return null;
+}
+
 /** Resolve one source mention as written. */
 function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
   // an age before a name describes the name: "17-year-old Jared Potts"; so does a year or a date before role words
@@ -239,6 +277,12 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     if (own !== null) return { kind: 'entity', entity: own, confidence: 0.6 };
     const e = orgAntecedent(ctx, pos, (x) => x.type === 'organization' || x.type === 'country' || x.type === 'group');
     return e === null || e.type === 'country' ? null : { kind: 'entity', entity: e, confidence: 0.6 };
+  }
+  // a cued "I" in the narrative is the writer the byline names ("“This is the most absurd argument I’ve read,” I said")
+  if (words.length === 1 && first === 'i' && ctx.author !== null) {
+    const parts = ctx.author.split(/\s+/u);
+    const e = ctx.inv.entities.find((x) => x.words[0] === parts[0] && x.words.at(-1) === parts.at(-1));
+    return e !== undefined ? { kind: 'entity', entity: e, confidence: 0.7 } : { kind: 'other', name: ctx.author, type: 'person', confidence: 0.7 };
   }
   if (words.length === 1 && (first === 'i' || first === 'you')) return null;
   // an indefinite article before capitalised words is someone unnamed: "a New Hampshire Republican", "an Ohio Democrat"
@@ -299,6 +343,9 @@ function resolveMention(ctx: Context, text: string, pos: Position): Resolved {
     const named = orgAntecedent(ctx, pos, (x) => x.words.length >= 2 && x.words.some((w) => singular(w.toLowerCase()) === singular(head)));
     if (named !== null && ['the', 'this', 'that'].includes(first)) return { kind: 'entity', entity: named, confidence: 0.7 };
     if (DOCUMENT_HEADS.has(head)) {
+      // "the statement" after "Obama released a statement …": the subject of the sentence that introduced it
+      const introducer = ['the', 'this', 'that'].includes(first) ? documentIntroducer(ctx, pos, head) : null;
+      if (introducer !== null) return { kind: 'entity', entity: introducer, confidence: 0.55 };
       // a document speaks for whoever issued it: the organisation last named as a subject ("The Cruz campaign sent an
       // email …"), not one it was sent to or filed against ("a letter to the FBI", "a lawsuit against the Justice Department")
       const issuer = orgAntecedent(ctx, pos, (x) => x.type === 'organization', true);
@@ -384,7 +431,7 @@ export function resolveSpeakers(article: QuotedArticle): AttributedArticle {
       else list.push({ e, m });
     }
   }
-  const ctx: Context = { inv, previous: [], byBlock };
+  const ctx: Context = { inv, previous: [], byBlock, author: bylinePerson(article.author) };
   const speakers: Array<{ key: string; name: string; type: SpeakerType; roles: string[]; aliases: Set<string>; entity: Entity | null }> = [];
   const keyFor = (r: NonNullable<Resolved>): string => {
     let s = r.kind === 'entity'

@@ -153,6 +153,14 @@ describe('cues and source mentions', () => {
     expect(only('“It is over.” Smith said on Monday.').mention?.text).toBe('Smith');
   });
 
+  it('ends the sentence after a quote with a full stop when a time word after the next cue opens a clause (… “unfair.” Ann Lee, a board member, warned Friday that …)', () => {
+    const a = extractQuotes(body('Mayor Tom Reyes called the new parking fee “unfair.” Ann Lee, a board member, warned Friday that the fee would hurt shops.'));
+    expect(a.quotes.map((q) => q.mention?.text)).toEqual(['Mayor Tom Reyes']);
+    const b = extractQuotes(body('Rep. Dana Cole said the plan was “dead on arrival.” Sen. Omar Price, a Democrat from the western part of the state, said Tuesday that it could pass.'));
+    expect(b.quotes.map((q) => q.mention?.text)).toEqual(['Rep. Dana Cole']);
+    expect(only('“It is over.” Smith said on Monday night, after the vote.').mention?.text).toBe('Smith');
+  });
+
   it('reads a leading cue with a colon', () => {
     const q = only('Lopez said: “The budget is balanced.”');
     expect(q.mention?.text).toBe('Lopez');
@@ -282,6 +290,42 @@ describe('cues and source mentions', () => {
     expect(q.mention?.text).toBe('Sammy Aaron');
     const r = only('In Ohio, Sen. Tom Cole, a Republican, said the plan was “dead on arrival.”');
     expect(r.mention?.text).toBe('Sen. Tom Cole');
+  });
+
+  it('reads a quoted title inside an appositive as part of it (Mara Quill, the co-author of “Paper Trails,” about …, said)', () => {
+    const qs = quotes('Mara Quill, the co-author of “Paper Trails,” about the history of local news, said the merger was “a quiet disaster.”');
+    expect(qs.find((q) => q.text.startsWith('a quiet'))?.mention?.text).toBe('Mara Quill');
+    const rs = quotes('Dev Patil, a judge on the baking show, “Rise Up,” who later opened a bakery, said she was “always fair.”');
+    expect(rs.find((q) => q.text.startsWith('always'))?.mention?.text).toBe('Dev Patil');
+  });
+
+  it('takes a description with a name after "for", "of" or "from" for the subject, not the name (A spokeswoman for Gov. Ruth Alder said …)', () => {
+    expect(only('A spokeswoman for Gov. Ruth Alder said the plan was “premature.”').mention?.text).toBe('A spokeswoman for Gov. Ruth Alder');
+    expect(only('The congressman from Ohio called the bill “a giveaway.”').mention?.text).toBe('The congressman from Ohio');
+    expect(only('The leader of the Lakeside Teachers Union, Mark Oyelaran, warned that the cuts were “reckless.”').mention?.text).toBe('Mark Oyelaran');
+    // (not a thing someone owns: "a damning reaction from Tom Vale, who called it …")
+    expect(only('It drew a sharp reaction from Mayor Tom Vale, who called it “a disgrace.”').mention?.text).toBe('Mayor Tom Vale');
+  });
+
+  it('gives a quote in a relative clause with no cue to the clause’s antecedent (Rita Gomez, who thinks the rules are “…,” plans …)', () => {
+    expect(only('Councilwoman Rita Gomez, who thinks the new zoning rules are “a gift to developers,” plans to vote no.').mention?.text).toBe('Councilwoman Rita Gomez');
+    expect(only('The plan drew fire from Rita Gomez, who has long seen such rules as “a gift to developers.”').mention?.text).toBe('Rita Gomez');
+    // (a title there is still no quotation: nobody is said to have said it)
+    expect(quotes('“It is too early to tell,” said Ana Cole, who also hosts the radio show “Main Street Money.”').map((q) => q.text)).toEqual(['It is too early to tell,']);
+  });
+
+  it('skips an opening time phrase with a singular unit before the subject (A month later, he …)', () => {
+    expect(only('A month later, he toured the plant and explained why the workers would “come back stronger.”').mention?.text).toBe('he');
+    expect(only('One year earlier, Mayor Tom Reyes had called the plan “a fantasy.”').mention?.text).toBe('Mayor Tom Reyes');
+  });
+
+  it('reads a capitalised "Will" before a name as a first name, not the modal (“…,” said Will Okafor, a professor)', () => {
+    expect(only('“It is an expensive model,” said Will Okafor, a professor of economics.').mention?.text).toBe('Will Okafor');
+    expect(only('“We have to win the county,” Will Brandt, the party chairman, said on Friday.').mention?.text).toBe('Will Brandt');
+  });
+
+  it('never takes a prepositional phrase after a cue for the speaker (Ana Ruiz, who …, said of Reyes: “…”)', () => {
+    expect(only('Recalling the night, Ana Ruiz, who ran the campaign, said of Reyes: “He never gave up.”').mention?.text).toBe('Ana Ruiz');
   });
 
   it('skips an appositive between the name and the cue', () => {

@@ -436,6 +436,20 @@ describe('descriptions, organisations, countries and anonymous sources', () => {
     expect(speakerOf(b, 'Friend, let me be blunt')?.name).toBe('Cruz campaign');
   });
 
+  it('gives a cued "I" in the narrative to the person the byline names, not to an outlet (“…,” I told the mayor.)', () => {
+    const byline = (author: string): AttributedArticle => resolveSpeakers(extractQuotes({ ...body('“This is the weakest excuse I have heard,” I told the mayor on Monday.'), author }));
+    expect(speakerOf(byline('DANA REYES, Valley Courier'), 'This is the weakest')?.name).toBe('Dana Reyes');
+    expect(speakerOf(byline('Valley News Service'), 'This is the weakest')).toBeUndefined();
+    expect(speakerOf(byline('Dana Reyes and Omar Bell'), 'This is the weakest')).toBeUndefined();
+  });
+
+  it('lets "the statement" speak for the subject of the sentence that introduced a statement (Gov. Ruth Alder released a statement …)', () => {
+    const a = attribute('Gov. Ruth Alder released a statement late on Sunday about the flooding in the valley.', '“Every family will get the help it needs,” the statement said.');
+    expect(speakerOf(a, 'Every family')?.name).toBe('Ruth Alder');
+    const b = attribute('Mayor Len Oduya wrote to the bank’s chief executive last week.', 'That letter, on city letterhead, demanded “a full refund” for the residents.');
+    expect(speakerOf(b, 'a full refund')).toBeUndefined();
+  });
+
   it('keeps an organisation’s name whole past "for the" (U.S. Court of Appeals for the Sixth Circuit)', () => {
     const a = attribute('The U.S. Court of Appeals for the Sixth Circuit ruled on Friday.', '“A state cannot avoid the conclusion,” the ruling said.');
     expect(speakerOf(a, 'A state cannot')?.name).toBe('U.S. Court of Appeals for the Sixth Circuit');
