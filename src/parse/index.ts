@@ -16,7 +16,7 @@ import { layoutText } from './text-body.ts';
 
 export { MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS } from './markdown-guard.ts';
 export { MAX_ALIAS_COUNT } from './front-matter.ts';
-export { checkSlug, MAX_SLUG_LENGTH, RESERVED_SLUGS } from './slug.ts';
+export { checkSlug, cutToUtf8Bytes, MAX_SLUG_BYTES, MAX_SLUG_LENGTH, RESERVED_SLUGS, utf8Length } from './slug.ts';
 export { checkDate } from './date.ts';
 
 function reject(seed: SeedText, messages: readonly Message[]): Rejection {

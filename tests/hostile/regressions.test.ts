@@ -159,4 +159,51 @@ describe('regressions found end to end', () => {
       expect(site.report.warnings).toBeGreaterThanOrEqual(1);
     });
   });
+
+  // Fixed: front-matter slugs were limited to 100 characters, but 100 CJK characters are 300 bytes and a
+  // file name holds 255: `check` passed the seed and `build` died with ENAMETOOLONG, publishing nothing.
+  // Headline slugs (80 characters) reached 240 bytes, 254 with a collision suffix and `.json`.
+  describe('slugs of CJK and astral characters', () => {
+    let site: Site;
+    const headline = '字'.repeat(100);
+    beforeAll(async () => {
+      site = await buildSite({
+        'long-slug.txt': `---\nslug: ${'漢'.repeat(100)}\n---\nX\n\nBody.\n`,
+        'fits-1.txt': `---\nslug: ${'漢'.repeat(66)}\ndate: 2024-01-01\n---\nFirst\n\nBody.\n`,
+        'fits-2.txt': `---\nslug: ${'漢'.repeat(66)}\ndate: 2024-01-02\n---\nSecond\n\nBody.\n`,
+        'cjk-1.txt': `${headline}\n\nBody one.\n`,
+        'cjk-2.txt': `${headline}\n\nBody two.\n`,
+        'astral.txt': `🎉 a${'𠀀'.repeat(100)} 🎉\n\nBody three.\n`,
+        'emoji.txt': '🎉🎉🎉\n\nBody four.\n',
+      });
+    });
+    afterAll(() => site?.remove());
+
+    it('rejects a front-matter slug over 200 bytes at its line and publishes every other seed', async () => {
+      expect(site.report.published).toBe(true);
+      expect(site.report.rejected.map((r) => r.messages.map((m) => [m.file, m.id, m.line]))).toEqual([[['seeds/long-slug.txt', 'matter:slug', 2]]]);
+      const ids = (await apiIndex(site)).articles.map((a) => a.id);
+      for (const id of ['fits-1', 'fits-2', 'cjk-1', 'cjk-2', 'astral', 'emoji']) expect(ids).toContain(id);
+      expect(await changedGoodPages(site)).toEqual([]);
+    });
+
+    it('keeps every slug within 200 bytes and every file name within 255, cut between characters', async () => {
+      const articles = (await apiIndex(site)).articles;
+      const slug = (id: string) => articles.find((a) => a.id === id)!.slug;
+      expect(slug('fits-1')).toBe('漢'.repeat(66));
+      expect(slug('fits-2')).toMatch(new RegExp(`^${'漢'.repeat(66)}-[0-9a-f]{6}$`));
+      expect(slug('cjk-1')).toBe('字'.repeat(66));
+      expect(slug('cjk-2')).toMatch(new RegExp(`^${'字'.repeat(66)}-[0-9a-f]{6}$`));
+      expect(slug('astral')).toBe(`a${'𠀀'.repeat(39)}`);
+      expect(slug('emoji')).toMatch(/^article-[0-9a-f]{6}$/);
+      const bytes = (text: string) => new TextEncoder().encode(text).length;
+      for (const a of articles) {
+        expect(bytes(a.slug.replace(/-[0-9a-f]{6}$/, '')), a.slug).toBeLessThanOrEqual(200);
+        expect(a.slug, 'no lone surrogate').not.toMatch(/\p{Cs}/u);
+        expect(site.tree.has(`articles/${a.slug}/index.html`), a.slug).toBe(true);
+        expect(site.tree.has(`api/articles/${a.slug}.json`), a.slug).toBe(true);
+      }
+      for (const path of site.tree.keys()) for (const name of path.split('/')) expect(bytes(name), path).toBeLessThanOrEqual(255);
+    });
+  });
 });
