@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage } from '../../src/messages.ts';
 import { MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS } from '../../src/parse/index.ts';
 import { processSeed } from '../../src/pipeline.ts';
+import { realpath } from 'node:fs/promises';
+import { CAN_VALIDATE, htmlFiles, vnuErrors } from '../helpers/vnu.ts';
 import { apiIndex, buildSite, changedGoodPages, type Site } from './harness.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -236,5 +238,25 @@ describe('regressions found end to end', () => {
       }
       for (const path of site.tree.keys()) for (const name of path.split('/')) expect(bytes(name), path).toBeLessThanOrEqual(255);
     });
+  });
+
+  // Each case was reproduced with the Nu HTML checker on the built site.
+  describe.skipIf(!CAN_VALIDATE)('valid HTML from seed text', () => {
+    let site: Site;
+    beforeAll(async () => {
+      site = await buildSite({
+        // Fixed: the attribution (a link) was written inside the Markdown link the quotation ended in.
+        'link-quote.md': 'Link Quote\n\n"Link [inside," said Ann Lee](https://example.com) "and out," she said.\n\n**"Bold," said Ann Lee** and `"code," said Ann Lee` too.\n',
+      });
+    });
+    afterAll(() => site?.remove());
+
+    it('publishes pages the Nu HTML checker finds no error in', async () => {
+      expect(site.report.rejected).toEqual([]);
+      const page = await site.read(`articles/${(await apiIndex(site)).articles.find((a) => a.id === 'link-quote')!.slug}/index.html`);
+      expect(page).toContain('&quot; said Ann Lee</a><span class="by"');
+      const root = await realpath(site.out);
+      expect((await vnuErrors(htmlFiles(root))).map((line) => line.replace(`${root}/`, ''))).toEqual([]);
+    }, 120_000);
   });
 });
