@@ -171,6 +171,9 @@ describe('regressions found end to end', () => {
     it('publishes two seeds with the same file name in different subfolders as two articles', async () => {
       expect(site.report.published).toBe(true);
       expect(site.report.rejected).toEqual([]);
+      const controls = (await apiIndex(site)).articles.find((a) => a.id === 'controls')!;
+      expect(controls.headline).toBe('Control\u000bHeadline\u007f Here\u0085 \uFFFE');
+      expect(await site.read(`articles/${controls.slug}/index.html`)).toContain('>Control Headline Here  </h1>');
       const stories = (await apiIndex(site)).articles.filter((a) => a.id.startsWith('story'));
       expect(stories.map((a) => a.headline).sort()).toEqual(['First Story Here', 'Second Story There']);
       expect(new Set(stories.map((a) => a.id)).size).toBe(2);
@@ -247,12 +250,20 @@ describe('regressions found end to end', () => {
       site = await buildSite({
         // Fixed: the attribution (a link) was written inside the Markdown link the quotation ended in.
         'link-quote.md': 'Link Quote\n\n"Link [inside," said Ann Lee](https://example.com) "and out," she said.\n\n**"Bold," said Ann Lee** and `"code," said Ann Lee` too.\n',
+        // Fixed: C0 and C1 controls, DEL and noncharacters reached pages as they were ("Forbidden code point").
+        'controls.txt':
+          '---\nsource: "Wire\\vService\\x01\\N\\x7f"\ndate: 2024-03-01\n---\n' +
+          'Control\u000bHeadline\u007f Here\u0085 \uFFFE\n\n"We will\u000b win\u0001\u000c,\u007f" said Ann Lee. More\uFFFE text\u{10FFFF}.\n',
+        'controls-md.md': 'Control Markdown\n\n"Refs &#x7f;&#x85;&#xFFFE; *in\u0001 it*," said Bob Day.\n',
       });
     });
     afterAll(() => site?.remove());
 
     it('publishes pages the Nu HTML checker finds no error in', async () => {
       expect(site.report.rejected).toEqual([]);
+      const controls = (await apiIndex(site)).articles.find((a) => a.id === 'controls')!;
+      expect(controls.headline).toBe('Control\u000bHeadline\u007f Here\u0085 \uFFFE');
+      expect(await site.read(`articles/${controls.slug}/index.html`)).toContain('>Control Headline Here  </h1>');
       const page = await site.read(`articles/${(await apiIndex(site)).articles.find((a) => a.id === 'link-quote')!.slug}/index.html`);
       expect(page).toContain('&quot; said Ann Lee</a><span class="by"');
       const root = await realpath(site.out);
