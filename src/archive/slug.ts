@@ -2,6 +2,7 @@
  * Slugs for URLs: readable, Unicode-aware, safe as a single path segment.
  */
 import { createHash } from 'node:crypto';
+import { cutToUtf8Bytes, MAX_SLUG_BYTES, utf8Length } from '../parse/slug.ts';
 
 /** Names that must never be a page's folder: our own top-level paths and Windows device names. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
@@ -15,7 +16,8 @@ const MAX_SLUG_LENGTH = 80;
 
 /**
  * Turn text into a slug: NFC, lowercase, letters and digits of any script kept,
- * everything else collapsed to single hyphens, at most 80 characters (cut at a hyphen).
+ * everything else collapsed to single hyphens, at most 80 characters and `MAX_SLUG_BYTES` (200) bytes of
+ * UTF-8, so it fits in a file name with any suffix (cut at a hyphen, and never inside a character).
  * Returns '' when nothing usable is left (emoji-only text, punctuation).
  *
  * @example
@@ -30,8 +32,10 @@ export function slugify(text: string): string {
     .replace(/['’‘`]/g, '')
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  if (base.length <= MAX_SLUG_LENGTH) return base;
-  const cut = base.slice(0, MAX_SLUG_LENGTH);
+  if (base.length <= MAX_SLUG_LENGTH && utf8Length(base) <= MAX_SLUG_BYTES) return base;
+  // 80 UTF-16 units, without the first half of a pair cut off its second; then the byte limit.
+  const units = base.slice(0, MAX_SLUG_LENGTH).replace(/[\uD800-\uDBFF]$/, '');
+  const cut = cutToUtf8Bytes(units, MAX_SLUG_BYTES);
   const hyphen = cut.lastIndexOf('-');
   return (hyphen > 20 ? cut.slice(0, hyphen) : cut).replace(/-+$/, '');
 }
@@ -71,12 +75,14 @@ export interface SlugGrant {
  * The plain slug goes to the claim with the lowest `rank` (then id); the others get
  * `<slug>-<shortHash(id)>`, which depends only on their own id, so adding a record
  * never renames an existing one unless it outranks it. Unusable slugs (empty, reserved)
- * become `<prefix>-<shortHash(id)>` or `<slug>-<hash>`.
+ * become `<prefix>-<shortHash(id)>` or `<slug>-<hash>`. A wanted slug is first cut to `MAX_SLUG_BYTES`
+ * (slugify and the front-matter check already keep to it), so every slug given fits in a file name.
  */
 export function assignSlugs(claims: readonly SlugClaim[], prefix: string): Map<string, SlugGrant> {
   const groups = new Map<string, SlugClaim[]>();
   for (const claim of claims) {
-    const wanted = claim.wanted === '' ? `${prefix}-${shortHash(claim.id)}` : claim.wanted;
+    const fitting = cutToUtf8Bytes(claim.wanted, MAX_SLUG_BYTES).replace(/-+$/, '');
+    const wanted = fitting === '' ? `${prefix}-${shortHash(claim.id)}` : fitting;
     const key = RESERVED_SLUGS.has(wanted) ? `${wanted}-${shortHash(claim.id)}` : wanted;
     const list = groups.get(key);
     if (list) list.push(claim);

@@ -9,14 +9,14 @@ import { hasError, message } from '../messages.ts';
 import type { Line, Message, ParsedArticle, Paragraph, Rejection, SeedText } from '../types.ts';
 import { readFields, type Fields } from './fields.ts';
 import { splitFrontMatter } from './front-matter.ts';
-import { MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS, markdownDepth, markdownLoad } from './markdown-guard.ts';
+import { MAX_CONTAINER_COST, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS, markdownContainerCost, markdownDepth, markdownLoad } from './markdown-guard.ts';
 import { layoutMarkdown } from './markdown.ts';
 import { firstSentence } from './sentences.ts';
 import { layoutText } from './text-body.ts';
 
-export { MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS } from './markdown-guard.ts';
+export { MAX_CONTAINER_COST, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS } from './markdown-guard.ts';
 export { MAX_ALIAS_COUNT } from './front-matter.ts';
-export { checkSlug, MAX_SLUG_LENGTH, RESERVED_SLUGS } from './slug.ts';
+export { checkSlug, cutToUtf8Bytes, MAX_SLUG_BYTES, MAX_SLUG_LENGTH, RESERVED_SLUGS, utf8Length } from './slug.ts';
 export { checkDate } from './date.ts';
 
 function reject(seed: SeedText, messages: readonly Message[]): Rejection {
@@ -37,6 +37,10 @@ function layout(seed: SeedText, body: string, bodyLine: number, fields: Fields) 
     return load.over === 'paragraph'
       ? message('parse:markdown-too-dense', place, { marks: load.marks, limit: MAX_PARAGRAPH_MARKS })
       : message('parse:markdown-too-long', place, { marks: load.marks, limit: MAX_MARKDOWN_MARKS });
+  }
+  const ends = markdownContainerCost(body);
+  if (ends !== null) {
+    return message('parse:markdown-too-many-ends', { file: seed.path, line: bodyLine + ends.line - 1 }, { closings: ends.closings, cost: ends.cost, limit: MAX_CONTAINER_COST });
   }
   return { ...layoutMarkdown(body, bodyLine, headlineInBody), summaryLines: [] as readonly Line[] };
 }

@@ -7,12 +7,17 @@
  * - Load: remark's time grows with the square of the inline marks in one
  *   paragraph (8,000 unmatched `_` runs take seconds), and by 50–100 µs for
  *   each line and mark in a seed. Real articles hold a few dozen per paragraph.
+ * - Ends of containers: each line that ends a list or block quote (nested or
+ *   not) may make remark copy everything it has parsed of the seed so far, so
+ *   a seed of lines such as `- - - x`, or of quotes between paragraphs, takes
+ *   time growing with the square of its lines.
  */
 
 /** Deepest nesting accepted: block containers (quotes, list items) plus open emphasis and brackets. */
 export const MAX_MARKDOWN_DEPTH = 32;
 
-const CONTAINER = /^[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t])/;
+/** A block container at the start of what is left of a line: `>`, or a list marker (group 1) before a space, a tab or the line's end. */
+const CONTAINER = /^[ \t]*(?:>|([-+*]|\d{1,9}[.)])(?:[ \t]|$))/;
 const DELIMITER_RUN = /[*_]+/g;
 const SPACE_OR_PUNCTUATION = /[\s\p{P}\p{S}]/u;
 
@@ -32,6 +37,32 @@ function emphasisChange(line: string): { readonly peak: number; readonly net: nu
   return { peak, net: depth };
 }
 
+/** The block containers that open a line. */
+interface LineContainers {
+  /** `>` and list markers at its start, plus one for every two columns of indentation before the first. */
+  readonly containers: number;
+  /** The same, counting indentation without markers too (an indented line may continue a list item). */
+  readonly depth: number;
+  /** How deep its first list marker is, counted the same way (0 when it has none). */
+  readonly firstList: number;
+  /** The line after the markers. */
+  readonly rest: string;
+}
+
+/** Each `>` or list marker at the start of the line, plus list indentation: an over-estimate of its depth. */
+function blockContainers(line: string): LineContainers {
+  const indent = Math.floor((/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '    ').length / 2);
+  let rest = line;
+  let containers = 0;
+  let firstList = 0;
+  for (let match = CONTAINER.exec(rest); match !== null; match = CONTAINER.exec(rest)) {
+    containers++;
+    if (firstList === 0 && match[1] !== undefined) firstList = containers + indent;
+    rest = rest.slice(match[0].length);
+  }
+  return { containers: containers > 0 ? containers + indent : 0, depth: containers + indent, firstList, rest };
+}
+
 /**
  * The deepest nesting a Markdown text reaches, and the 1-based line (of the
  * text) where it is first reached. An over-estimate is fine; it only has to be
@@ -49,16 +80,7 @@ export function markdownDepth(markdown: string): { readonly depth: number; reado
       inline = 0;
       continue;
     }
-    // Block containers: each `>` or list marker at the start of the line, plus list indentation.
-    let rest = line;
-    let containers = 0;
-    let indent = 0;
-    for (let match = CONTAINER.exec(rest); match !== null; match = CONTAINER.exec(rest)) {
-      if (containers === 0) indent = (/^[ \t]*/.exec(rest)?.[0] ?? '').replace(/\t/g, '    ').length;
-      containers++;
-      rest = rest.slice(match[0].length);
-    }
-    if (containers > 0) containers += Math.floor(indent / 2);
+    const { containers, rest } = blockContainers(line);
     // Inline nesting: emphasis delimiter runs and square brackets.
     const emphasis = emphasisChange(rest);
     let brackets = 0;
@@ -194,4 +216,70 @@ export function markdownLoad(markdown: string): MarkdownLoad | null {
   }
   if (over) return { over: 'paragraph', marks: tally.weight(), line: start };
   return seedOver > 0 ? { over: 'seed', marks: done + tally.weight(), line: seedOver } : null;
+}
+
+/**
+ * The most work ends of containers may cost a seed, in remark's events copied (see
+ * `markdownContainerCost`). remark takes 0.2–0.7 µs an event copied, and parses a seed twice when
+ * its headline is its first line, so this keeps it to a few hundred milliseconds: 47 lines of
+ * `- - - x` (30 deep) pass it, where 200 cost 4.8 million (4 s in `check`, 13 s for 400); a list
+ * two levels deep that ends a nested list every third line passes it after about 290 lines, and
+ * paragraphs between one-line quotes after about 180 quotes. The corpora (22,000 articles read
+ * as Markdown) reach 2,530.
+ */
+export const MAX_CONTAINER_COST = 250_000;
+
+/** Events remark keeps for each line of a seed, and for each block container on it (measured on `- - x` seeds). */
+const EVENTS_PER_LINE = 2;
+const EVENTS_PER_CONTAINER = 8;
+
+/** Where the cost of the ends of a Markdown text's lists and quotes passes `MAX_CONTAINER_COST`. */
+export interface ContainerCost {
+  /** The cost counted up to that line. */
+  readonly cost: number;
+  /** How many lines may have ended a list, list item or block quote up to that line. */
+  readonly closings: number;
+  /** The 1-based line (of the text) where the cost passes the limit. */
+  readonly line: number;
+}
+
+/**
+ * The cost of the ends of the lists and block quotes in a Markdown text, when it passes
+ * `MAX_CONTAINER_COST` (else null).
+ *
+ * micromark keeps one list of events for the whole seed (a few for each line and each container
+ * on it). When a line ends containers (a quote followed by a paragraph, a list item at a shallower
+ * level than the line before reached), it moves their ends back by rebuilding that whole list, so
+ * each such line costs as many events as came before it: 200 lines of `- - - x` (each a new top
+ * item, ending the lists nested in the last) or 1,000 quotes between paragraphs take seconds.
+ * This counts the same events line by line and adds them up at each line that may end a container
+ * (an over-estimate: indentation counts as depth, and a lazy line as an end). Linear and cheap.
+ *
+ * @example
+ *   markdownContainerCost('> a quote\n\nA paragraph.\n\n- a\n  - b\n- c') // null
+ *   markdownContainerCost('- - - x\n'.repeat(2000)) // { cost: 252980, closings: 139, line: 140 }
+ */
+export function markdownContainerCost(markdown: string): ContainerCost | null {
+  let events = 0;
+  let cost = 0;
+  let closings = 0;
+  let previous = 0; // the depth of the last non-blank line
+  const lines = markdown.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.trim() === '') {
+      events += EVENTS_PER_LINE;
+      continue;
+    }
+    const { depth, firstList } = blockContainers(line);
+    // The containers of the line before that this line may continue: a list marker starts a new item at its level.
+    if ((firstList > 0 ? firstList : depth) < previous) {
+      cost += events;
+      closings++;
+      if (cost > MAX_CONTAINER_COST) return { cost, closings, line: index + 1 };
+    }
+    events += EVENTS_PER_LINE + EVENTS_PER_CONTAINER * depth;
+    previous = depth;
+  }
+  return null;
 }

@@ -34,16 +34,52 @@ const ESCAPES: Readonly<Record<string, string>> = {
   "'": '&#39;',
 };
 
+/** The last two code points of planes 1–16 (U+1FFFE, U+1FFFF, … U+10FFFF): noncharacters. */
+const ASTRAL_NONCHARACTERS = Array.from({ length: 16 }, (_, i) => `\\u{${(i + 1).toString(16)}fffe}\\u{${(i + 1).toString(16)}ffff}`).join('');
+
+/**
+ * Code points no page or feed may hold: C0 controls other than tab, LF and CR; DEL and the C1
+ * controls; noncharacters (U+FDD0–U+FDEF and the last two of every plane); lone surrogates. The
+ * Nu HTML checker calls them forbidden, XML 1.0 refuses most of them, and none belongs in news
+ * text, but the read stage lets a stray one through (a VT from a word processor's line break).
+ */
+export const FORBIDDEN_CODE_POINT = new RegExp(`[\\0-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef\\ufffe\\uffff${ASTRAL_NONCHARACTERS}\\p{Cs}]`, 'gu');
+
+/** What a forbidden code point becomes: the three that break lines (VT, FF, NEL) a space, the others nothing. */
+function replaceForbidden(c: string): string {
+  return c === '\v' || c === '\f' || c === '\u0085' ? ' ' : '';
+}
+
+/**
+ * Text without the code points a page or feed may not hold (`FORBIDDEN_CODE_POINT`): a vertical
+ * tab, form feed or NEL becomes a space, every other one is dropped. Feeds and pages use the same rule.
+ *
+ * @example
+ *   withoutForbiddenCodePoints('a\vb\u0001c') // 'a bc'
+ */
+export function withoutForbiddenCodePoints(text: string): string {
+  return text.replace(FORBIDDEN_CODE_POINT, replaceForbidden);
+}
+
+/** Bidi controls and line separators, written as numeric references. */
+const INVISIBLE = '\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const IS_INVISIBLE = new RegExp(`^[${INVISIBLE}]$`, 'u');
+
+/** What escapeHtml rewrites: markup characters, bidi controls, line separators and forbidden code points. */
+const HTML_UNSAFE = new RegExp(`[&<>"'${INVISIBLE}]|${FORBIDDEN_CODE_POINT.source}`, 'gu');
+
 /**
  * Escape text for use in HTML text or a quoted attribute value. Besides `& < > " '`, bidi
  * controls (U+202A–U+202E, U+2066–U+2069) and line/paragraph separators (U+2028, U+2029) are
- * written as numeric references, so they stay visible in the source and literal in the page.
+ * written as numeric references, so they stay visible in the source and literal in the page;
+ * code points a page may not hold are replaced as `withoutForbiddenCodePoints` does.
  *
  * @example
  *   escapeHtml('"><img onerror=x>') // '&quot;&gt;&lt;img onerror=x&gt;'
+ *   escapeHtml('a\vb\u0001c')       // 'a bc'
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => ESCAPES[c] ?? `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+  return text.replace(HTML_UNSAFE, (c) => ESCAPES[c] ?? (IS_INVISIBLE.test(c) ? `&#x${c.charCodeAt(0).toString(16).toUpperCase()};` : replaceForbidden(c)));
 }
 
 function render(value: HtmlValue): string {

@@ -73,6 +73,39 @@ export function letterPageUrl(base: string, letter: string): string {
   return `${base}index/${letter}/`;
 }
 
+/**
+ * Most months without a quote that a speaker's timeline shows in a row. A longer run is left out
+ * and the chart breaks its axis there, so a mistyped date (0001-01-01 beside 2025) never draws
+ * 24,000 empty months.
+ */
+export const MAX_TIMELINE_GAP = 12;
+
+/** `YYYY-MM` as a count of months, and back. */
+const monthNumber = (month: string): number => Number(month.slice(0, -3)) * 12 + Number(month.slice(-2)) - 1;
+const monthKey = (n: number): string => `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * Quote counts per month, oldest first: every month with a quote, and the empty months between two
+ * of them when there are at most `MAX_TIMELINE_GAP`.
+ *
+ * @example
+ *   monthTimeline(new Map([['2025-06', 1], ['2025-08', 6], ['2031-01', 1]]))
+ *   // [{ month: '2025-06', count: 1 }, { month: '2025-07', count: 0 }, { month: '2025-08', count: 6 }, { month: '2031-01', count: 1 }]
+ */
+export function monthTimeline(counts: ReadonlyMap<string, number>): { month: string; count: number }[] {
+  const timeline: { month: string; count: number }[] = [];
+  let previous: number | null = null;
+  for (const month of [...counts.keys()].sort()) {
+    const n = monthNumber(month);
+    if (previous !== null && n - previous - 1 <= MAX_TIMELINE_GAP) {
+      for (let gap = previous + 1; gap < n; gap++) timeline.push({ month: monthKey(gap), count: 0 });
+    }
+    timeline.push({ month, count: counts.get(month)! });
+    previous = n;
+  }
+  return timeline;
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2025-08` → `August 2025`. Fixed English names: output never depends on the locale. */
@@ -480,22 +513,7 @@ export function planSite(archive: Archive, options: PlanOptions): SitePlan {
       if (q.date === null) undated++;
       else months.set(q.date.slice(0, 7), (months.get(q.date.slice(0, 7)) ?? 0) + 1);
     }
-    const timeline: { month: string; count: number }[] = [];
-    const sorted = [...months.keys()].sort();
-    if (sorted.length > 0) {
-      let [y, m] = sorted[0]!.split('-').map(Number) as [number, number];
-      const last = sorted[sorted.length - 1]!;
-      for (;;) {
-        const key = `${y}-${String(m).padStart(2, '0')}`;
-        timeline.push({ month: key, count: months.get(key) ?? 0 });
-        if (key >= last) break;
-        m++;
-        if (m > 12) {
-          m = 1;
-          y++;
-        }
-      }
-    }
+    const timeline = monthTimeline(months);
     const speakerFeeds = [`speakers/${speaker.slug}/feed.xml`, `speakers/${speaker.slug}/feed.json`]
       .filter((p) => feedPaths.has(p))
       .map((p) => ({ label: p.endsWith('.xml') ? 'Atom feed' : 'JSON Feed', url: `/${p}` }));

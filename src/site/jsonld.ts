@@ -14,6 +14,7 @@
  * - `datePublished` appears only when the article is dated; dates are never made up.
  */
 import { LOW_CONFIDENCE, type ArchiveArticle, type ArchiveQuote, type ArchiveSpeaker, type SpeakerType } from '../types.ts';
+import { FORBIDDEN_CODE_POINT } from './html.ts';
 import { absoluteUrl } from './sitemap.ts';
 import type { SiteOptions } from './types.ts';
 
@@ -25,11 +26,19 @@ const SCRIPT_UNSAFE: Readonly<Record<string, string>> = {
   '\u2029': '\\u2029',
 };
 
+/** Every UTF-16 unit of `c` as a JSON `\uXXXX` escape. */
+function jsonEscape(c: string): string {
+  let out = '';
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+}
+
 /**
- * `JSON.stringify`, then `<`, `>`, `&`, U+2028 and U+2029 written as `\u003c`-style escapes.
- * Those characters only ever occur inside JSON strings, where the escape means the same
- * character, so `JSON.parse` gives back the same value, and no `</script>` or `<!--` can
- * appear in the output.
+ * `JSON.stringify`, then `<`, `>`, `&`, U+2028 and U+2029 written as `\u003c`-style escapes, and
+ * so are the code points a page may not hold (`FORBIDDEN_CODE_POINT`: DEL, C1 controls and
+ * noncharacters, which `JSON.stringify` writes as they are). Those characters only ever occur
+ * inside JSON strings, where the escape means the same character, so `JSON.parse` gives back
+ * the same value, no `</script>` or `<!--` can appear in the output, and the page stays valid.
  *
  * @example
  *   scriptSafeJson({ headline: '</script>' }) // '{"headline":"\\u003c/script\\u003e"}'
@@ -37,7 +46,7 @@ const SCRIPT_UNSAFE: Readonly<Record<string, string>> = {
 export function scriptSafeJson(value: unknown): string {
   const json = JSON.stringify(value);
   if (json === undefined) throw new TypeError('scriptSafeJson needs a JSON-serialisable value');
-  return json.replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c] ?? c);
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c] ?? c).replace(FORBIDDEN_CODE_POINT, jsonEscape);
 }
 
 /** The schema.org type for a speaker type. */

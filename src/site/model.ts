@@ -174,7 +174,10 @@ export interface SpeakerPageData {
   readonly quotes: readonly SpeakerPageQuote[];
   readonly nav: PageNav | null;
   readonly alongside: readonly Link[];
-  /** Quotes per month from the first to the last dated quote, zero months included. */
+  /**
+   * Quotes per month from the first to the last dated quote, zero months included, except that a run
+   * of more than `MAX_TIMELINE_GAP` (12) empty months is left out: the chart breaks its axis there.
+   */
   readonly timeline: readonly { readonly month: string; readonly count: number }[];
   readonly undated: number;
   /** The speaker's first page (where the timeline and feeds live). */

@@ -4,6 +4,7 @@
  *
  * Pure functions: no clock, no I/O, no locale. The same input gives byte-identical output.
  */
+import { withoutForbiddenCodePoints } from './html.ts';
 import type { SiteFile, SiteOptions } from './types.ts';
 
 /** The sitemaps.org limit of URLs per sitemap file. Larger sites get a sitemap index. */
@@ -11,13 +12,6 @@ export const SITEMAP_LIMIT = 50_000;
 
 /** Lone UTF-16 surrogates, which neither XML nor a URL can carry. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * Characters XML 1.0 does not allow (C0 controls other than tab, LF and CR; lone surrogates;
- * U+FFFE and U+FFFF) plus DEL and the C1 controls, which XML allows but discourages and which
- * never belong in news text. They are dropped, so the output is always well-formed.
- */
-const NOT_XML = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF]|${LONE_SURROGATE.source}`, 'g');
 
 const XML_ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -30,15 +24,18 @@ const XML_ENTITIES: Readonly<Record<string, string>> = {
 
 /**
  * Escape text for XML character data or a quoted attribute value: `& < > " '` become entities,
- * a CR becomes `&#xD;` (so parsers do not fold it into a newline), and characters XML 1.0 forbids
- * are removed. Everything else, U+2028 and U+202E included, stays literal text.
+ * a CR becomes `&#xD;` (so parsers do not fold it into a newline), and the code points XML 1.0
+ * forbids (C0 controls, U+FFFE, U+FFFF, lone surrogates), with DEL, the C1 controls and the other
+ * noncharacters, which it discourages, are replaced as on the pages (`withoutForbiddenCodePoints`:
+ * VT, FF and NEL become a space, the others are dropped). Everything else, U+2028 and U+202E
+ * included, stays literal text.
  *
  * @example
  *   escapeXml('</title><script>') // '&lt;/title&gt;&lt;script&gt;'
- *   escapeXml('a\u0000b')         // 'ab'
+ *   escapeXml('a\u0000b\vc')      // 'ab c'
  */
 export function escapeXml(text: string): string {
-  return text.replace(NOT_XML, '').replace(/[&<>"'\r]/g, (c) => XML_ENTITIES[c] ?? c);
+  return withoutForbiddenCodePoints(text).replace(/[&<>"'\r]/g, (c) => XML_ENTITIES[c] ?? c);
 }
 
 /**

@@ -5,6 +5,7 @@
  * HTML is walked token by token: its text is decoded, checked against `paragraph.text`, cut at
  * the quote offsets and escaped again; its tags are rebuilt from an allow-list (only `href`,
  * checked, and `title` survive). When anything does not match, the plain text is used instead.
+ * An attribution that falls inside an inline element of the Markdown waits until it closes.
  * No seed text is ever written unescaped.
  */
 import { html, trustedHtml, escapeHtml, safeUrl, type Html } from '../../src/site/html.ts';
@@ -143,6 +144,11 @@ export function markHtml(source: string, text: string, marks: readonly Mark[]): 
   let offset = 0;
   const open: Mark[] = [];
   let reopen = false;
+  // Inline elements of the Markdown open here (`a`, `em`, `code` …), and the attributions that wait
+  // for them to close: an attribution holds a link, and a link inside a link (or a byline inside
+  // code or emphasis) is not what the writer meant, and `<a>` in `<a>` is not valid HTML.
+  const inline: string[] = [];
+  let waiting: string[] = [];
   const flushReopen = (): void => {
     if (reopen) for (const m of open) out += String(m.reopen);
     reopen = false;
@@ -158,6 +164,8 @@ export function markHtml(source: string, text: string, marks: readonly Mark[]): 
         open.splice(i, 1);
         if (!reopen) out += String(e.mark.close);
       }
+    } else if (inline.length > 0) {
+      waiting.push(String(e.mark.after));
     } else {
       flushReopen();
       out += String(e.mark.after);
@@ -168,7 +176,18 @@ export function markHtml(source: string, text: string, marks: readonly Mark[]): 
       if (token.tag === '') continue;
       if (!reopen) for (let i = open.length - 1; i >= 0; i--) out += String(open[i]!.close);
       reopen = open.length > 0;
+      const [, closing, name] = /^<(\/?)([a-z0-9]+)/.exec(token.tag)!;
+      if (token.block) {
+        // A block ends every inline element (the sanitizer closes them first): what waits goes before it.
+        out += waiting.join('') + token.tag;
+        [inline.length, waiting] = [0, []];
+        continue;
+      }
       out += token.tag;
+      if (closing === '') {
+        if (!VOID.has(name!)) inline.push(name!);
+      } else if (inline.includes(name!)) inline.splice(inline.lastIndexOf(name!), 1);
+      if (inline.length === 0) [out, waiting] = [out + waiting.join(''), []];
       continue;
     }
     const end = offset + token.text.length;
@@ -191,6 +210,7 @@ export function markHtml(source: string, text: string, marks: readonly Mark[]): 
   }
   for (; next < queue.length; next++) emit(queue[next]!);
   if (!reopen) for (let i = open.length - 1; i >= 0; i--) out += String(open[i]!.close);
+  out += waiting.join('');
   const first = tokens[0];
   return { html: trustedHtml(out), block: first !== undefined && 'tag' in first && first.block };
 }

@@ -31,6 +31,20 @@ describe('slugify', () => {
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug.endsWith('-')).toBe(false);
   });
+
+  // A slug names files (`api/articles/<slug>.json`, at most 255 bytes): 80 CJK characters are 240 bytes.
+  it('keeps slugs within 200 bytes of UTF-8, cut between characters', () => {
+    const cjk = slugify('漢'.repeat(100));
+    expect(cjk).toBe('漢'.repeat(66));
+    // 80 UTF-16 units would end in the first half of a surrogate pair.
+    const astral = slugify(`🎉 a${'𠀀'.repeat(100)}`);
+    expect(astral).toBe(`a${'𠀀'.repeat(39)}`);
+    expect(slugify(`${'漢'.repeat(60)} ${'字'.repeat(30)}`)).toBe('漢'.repeat(60));
+    for (const slug of [cjk, astral, slugify('é'.repeat(150)), slugify('a'.repeat(150))]) {
+      expect(new TextEncoder().encode(slug).length, slug).toBeLessThanOrEqual(200);
+      expect(slug, 'no lone surrogate').not.toMatch(/\p{Cs}/u);
+    }
+  });
 });
 
 describe('assignSlugs', () => {
@@ -83,5 +97,11 @@ describe('assignSlugs', () => {
       'article',
     );
     expect(after.get('old')?.slug).toBe(before.get('old')?.slug);
+  });
+
+  it('cuts a wanted slug over 200 bytes before adding any suffix', () => {
+    const grants = assignSlugs([{ id: 'a', wanted: '漢'.repeat(100), rank: '1' }, { id: 'b', wanted: '漢'.repeat(100), rank: '2' }], 'article');
+    expect(grants.get('a')?.slug).toBe('漢'.repeat(66));
+    expect(grants.get('b')?.slug).toBe(`${'漢'.repeat(66)}-${shortHash('b')}`);
   });
 });

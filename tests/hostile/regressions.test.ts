@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage } from '../../src/messages.ts';
 import { MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS } from '../../src/parse/index.ts';
 import { processSeed } from '../../src/pipeline.ts';
+import { realpath } from 'node:fs/promises';
+import { CAN_VALIDATE, htmlFiles, vnuErrors } from '../helpers/vnu.ts';
 import { apiIndex, buildSite, changedGoodPages, type Site } from './harness.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -93,7 +95,7 @@ describe('regressions found by fuzzing', () => {
         const result = processSeed({ path: 'seeds/random.md', bytes: utf8(`# H\n\n${pieces.join('')}\n`) });
         const took = performance.now() - started;
         if ('rejected' in result) {
-          expect(result.messages.map((m) => m.id)).toEqual([expect.stringMatching(/^parse:markdown-too-(?:dense|deep|long)$/)]);
+          expect(result.messages.map((m) => m.id)).toEqual([expect.stringMatching(/^parse:markdown-too-(?:dense|deep|long|many-ends)$/)]);
           expect(took).toBeLessThan(500);
         } else {
           expect(took).toBeLessThan(3000);
@@ -102,6 +104,37 @@ describe('regressions found by fuzzing', () => {
       { numRuns: 20 },
     );
   }, 60_000);
+});
+
+describe('ends of nested lists', () => {
+  // Fixed: micromark rebuilds its list of the whole seed's events at every line that ends a list or
+  // quote, so a 62 KB seed of 1,000 lines of `- ` 30 times held `check` for over a minute (200 lines:
+  // 4.7 s). src/parse/markdown-guard.ts now adds that cost up line by line before remark runs.
+  const deepLines = (n: number) => `Q\n\n${`${'- '.repeat(30)}x\n`.repeat(n)}`;
+  let site: Site;
+  beforeAll(async () => {
+    site = await buildSite({ 'nested-1000.md': deepLines(1000), 'nested-200.md': deepLines(200), 'nested-ok.md': `Nested\n\n${'- a\n  - b\n    - c\n'.repeat(10)}` });
+  });
+  afterAll(() => site?.remove());
+
+  it('refuses the seed with parse:markdown-too-many-ends at the line where its cost passes the cap, in well under a second', () => {
+    for (const n of [1000, 200]) {
+      const started = performance.now();
+      const result = processSeed({ path: 'seeds/nested.md', bytes: utf8(deepLines(n)) });
+      expect(performance.now() - started).toBeLessThan(500);
+      expect(result.messages).toEqual([expect.objectContaining({ id: 'parse:markdown-too-many-ends', severity: 'error', file: 'seeds/nested.md', line: 48, column: 1 })]);
+    }
+  });
+
+  it('publishes every other seed, and an ordinary nested list', async () => {
+    expect(site.report.published).toBe(true);
+    expect(site.report.rejected.map((r) => [r.path, r.messages.map((m) => m.id)]).sort()).toEqual([
+      ['seeds/nested-1000.md', ['parse:markdown-too-many-ends']],
+      ['seeds/nested-200.md', ['parse:markdown-too-many-ends']],
+    ]);
+    expect((await apiIndex(site)).articles.map((a) => a.id)).toContain('nested-ok');
+    expect(await changedGoodPages(site)).toEqual([]);
+  });
 });
 
 describe('long blocks', () => {
@@ -138,6 +171,9 @@ describe('regressions found end to end', () => {
     it('publishes two seeds with the same file name in different subfolders as two articles', async () => {
       expect(site.report.published).toBe(true);
       expect(site.report.rejected).toEqual([]);
+      const controls = (await apiIndex(site)).articles.find((a) => a.id === 'controls')!;
+      expect(controls.headline).toBe('Control\u000bHeadline\u007f Here\u0085 \uFFFE');
+      expect(await site.read(`articles/${controls.slug}/index.html`)).toContain('>Control Headline Here  </h1>');
       const stories = (await apiIndex(site)).articles.filter((a) => a.id.startsWith('story'));
       expect(stories.map((a) => a.headline).sort()).toEqual(['First Story Here', 'Second Story There']);
       expect(new Set(stories.map((a) => a.id)).size).toBe(2);
@@ -158,5 +194,80 @@ describe('regressions found end to end', () => {
       );
       expect(site.report.warnings).toBeGreaterThanOrEqual(1);
     });
+  });
+
+  // Fixed: front-matter slugs were limited to 100 characters, but 100 CJK characters are 300 bytes and a
+  // file name holds 255: `check` passed the seed and `build` died with ENAMETOOLONG, publishing nothing.
+  // Headline slugs (80 characters) reached 240 bytes, 254 with a collision suffix and `.json`.
+  describe('slugs of CJK and astral characters', () => {
+    let site: Site;
+    const headline = '字'.repeat(100);
+    beforeAll(async () => {
+      site = await buildSite({
+        'long-slug.txt': `---\nslug: ${'漢'.repeat(100)}\n---\nX\n\nBody.\n`,
+        'fits-1.txt': `---\nslug: ${'漢'.repeat(66)}\ndate: 2024-01-01\n---\nFirst\n\nBody.\n`,
+        'fits-2.txt': `---\nslug: ${'漢'.repeat(66)}\ndate: 2024-01-02\n---\nSecond\n\nBody.\n`,
+        'cjk-1.txt': `${headline}\n\nBody one.\n`,
+        'cjk-2.txt': `${headline}\n\nBody two.\n`,
+        'astral.txt': `🎉 a${'𠀀'.repeat(100)} 🎉\n\nBody three.\n`,
+        'emoji.txt': '🎉🎉🎉\n\nBody four.\n',
+      });
+    });
+    afterAll(() => site?.remove());
+
+    it('rejects a front-matter slug over 200 bytes at its line and publishes every other seed', async () => {
+      expect(site.report.published).toBe(true);
+      expect(site.report.rejected.map((r) => r.messages.map((m) => [m.file, m.id, m.line]))).toEqual([[['seeds/long-slug.txt', 'matter:slug', 2]]]);
+      const ids = (await apiIndex(site)).articles.map((a) => a.id);
+      for (const id of ['fits-1', 'fits-2', 'cjk-1', 'cjk-2', 'astral', 'emoji']) expect(ids).toContain(id);
+      expect(await changedGoodPages(site)).toEqual([]);
+    });
+
+    it('keeps every slug within 200 bytes and every file name within 255, cut between characters', async () => {
+      const articles = (await apiIndex(site)).articles;
+      const slug = (id: string) => articles.find((a) => a.id === id)!.slug;
+      expect(slug('fits-1')).toBe('漢'.repeat(66));
+      expect(slug('fits-2')).toMatch(new RegExp(`^${'漢'.repeat(66)}-[0-9a-f]{6}$`));
+      expect(slug('cjk-1')).toBe('字'.repeat(66));
+      expect(slug('cjk-2')).toMatch(new RegExp(`^${'字'.repeat(66)}-[0-9a-f]{6}$`));
+      expect(slug('astral')).toBe(`a${'𠀀'.repeat(39)}`);
+      expect(slug('emoji')).toMatch(/^article-[0-9a-f]{6}$/);
+      const bytes = (text: string) => new TextEncoder().encode(text).length;
+      for (const a of articles) {
+        expect(bytes(a.slug.replace(/-[0-9a-f]{6}$/, '')), a.slug).toBeLessThanOrEqual(200);
+        expect(a.slug, 'no lone surrogate').not.toMatch(/\p{Cs}/u);
+        expect(site.tree.has(`articles/${a.slug}/index.html`), a.slug).toBe(true);
+        expect(site.tree.has(`api/articles/${a.slug}.json`), a.slug).toBe(true);
+      }
+      for (const path of site.tree.keys()) for (const name of path.split('/')) expect(bytes(name), path).toBeLessThanOrEqual(255);
+    });
+  });
+
+  // Each case was reproduced with the Nu HTML checker on the built site.
+  describe.skipIf(!CAN_VALIDATE)('valid HTML from seed text', () => {
+    let site: Site;
+    beforeAll(async () => {
+      site = await buildSite({
+        // Fixed: the attribution (a link) was written inside the Markdown link the quotation ended in.
+        'link-quote.md': 'Link Quote\n\n"Link [inside," said Ann Lee](https://example.com) "and out," she said.\n\n**"Bold," said Ann Lee** and `"code," said Ann Lee` too.\n',
+        // Fixed: C0 and C1 controls, DEL and noncharacters reached pages as they were ("Forbidden code point").
+        'controls.txt':
+          '---\nsource: "Wire\\vService\\x01\\N\\x7f"\ndate: 2024-03-01\n---\n' +
+          'Control\u000bHeadline\u007f Here\u0085 \uFFFE\n\n"We will\u000b win\u0001\u000c,\u007f" said Ann Lee. More\uFFFE text\u{10FFFF}.\n',
+        'controls-md.md': 'Control Markdown\n\n"Refs &#x7f;&#x85;&#xFFFE; *in\u0001 it*," said Bob Day.\n',
+      });
+    });
+    afterAll(() => site?.remove());
+
+    it('publishes pages the Nu HTML checker finds no error in', async () => {
+      expect(site.report.rejected).toEqual([]);
+      const controls = (await apiIndex(site)).articles.find((a) => a.id === 'controls')!;
+      expect(controls.headline).toBe('Control\u000bHeadline\u007f Here\u0085 \uFFFE');
+      expect(await site.read(`articles/${controls.slug}/index.html`)).toContain('>Control Headline Here  </h1>');
+      const page = await site.read(`articles/${(await apiIndex(site)).articles.find((a) => a.id === 'link-quote')!.slug}/index.html`);
+      expect(page).toContain('&quot; said Ann Lee</a><span class="by"');
+      const root = await realpath(site.out);
+      expect((await vnuErrors(htmlFiles(root))).map((line) => line.replace(`${root}/`, ''))).toEqual([]);
+    }, 120_000);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDate } from '../../src/parse/date.ts';
-import { checkSlug, RESERVED_SLUGS } from '../../src/parse/slug.ts';
+import { checkSlug, cutToUtf8Bytes, MAX_SLUG_BYTES, RESERVED_SLUGS, utf8Length } from '../../src/parse/slug.ts';
 import { article, rejection } from './helpers.ts';
 
 const withMatter = (yaml: string, body = 'Headline\n\nBody.') => `---\n${yaml}\n---\n${body}`;
@@ -136,5 +136,26 @@ describe('front-matter slugs', () => {
     for (const slug of ['CON', 'Index', 'My-Article', 'a b', '-a', 'a-', 'a--b', 'cafe\u0301', 'a'.repeat(101), 'a\u202eb']) {
       expect(checkSlug(slug), slug).not.toBeNull();
     }
+  });
+
+  // A slug names files (`api/articles/<slug>.json`): 100 CJK characters are 300 bytes, over the 255 a file name may hold.
+  it('rejects a slug over 200 bytes of UTF-8 with matter:slug at its line, and accepts one of 200', () => {
+    expect(MAX_SLUG_BYTES).toBe(200);
+    const result = rejection(withMatter(`source: A\nslug: ${'漢'.repeat(100)}`));
+    expect(result.messages).toEqual([expect.objectContaining({ id: 'matter:slug', line: 3 })]);
+    expect(result.messages[0]?.reason).toContain('is 300 bytes long in UTF-8, over the limit of 200');
+    expect(checkSlug(`${'é'.repeat(99)}漢`)).toContain('201 bytes');
+    expect(checkSlug(`${'漢'.repeat(66)}-a`)).toBeNull();
+    expect(checkSlug('a'.repeat(100))).toBeNull();
+  });
+});
+
+describe('UTF-8 lengths', () => {
+  it('counts and cuts by UTF-8 bytes, never inside a character', () => {
+    expect(utf8Length('aé漢𠀀')).toBe(1 + 2 + 3 + 4);
+    expect(cutToUtf8Bytes('漢字', 5)).toBe('漢');
+    expect(cutToUtf8Bytes('a𠀀b', 4)).toBe('a');
+    expect(cutToUtf8Bytes('a𠀀b', 5)).toBe('a𠀀');
+    expect(cutToUtf8Bytes('abc', 3)).toBe('abc');
   });
 });

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HTML_OPTIONS, htmlText } from '../../src/parse/markdown.ts';
-import { MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS, markdownDepth, markdownLoad, SPACES_PER_MARK } from '../../src/parse/markdown-guard.ts';
+import { MAX_CONTAINER_COST, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_MARKS, MAX_PARAGRAPH_MARKS, markdownContainerCost, markdownDepth, markdownLoad, SPACES_PER_MARK } from '../../src/parse/markdown-guard.ts';
+import { formatMessage } from '../../src/messages.ts';
 import { article, rejection } from './helpers.ts';
 
 const md = (text: string) => article(text, 'seeds/test.md');
@@ -201,5 +202,75 @@ describe('the Markdown load guard (lines and inline marks)', () => {
 
   it('does not apply the load guard to plain-text seeds', () => {
     expect(article(`Headline\n\n${'a* '.repeat(5000)}`).paragraphs).toHaveLength(1);
+  });
+});
+
+describe('the Markdown guard for ends of lists and block quotes', () => {
+  // micromark rebuilds its list of the seed's events at each line that ends a container, so a seed
+  // of lines like `- - - x` took time growing with the square of its lines: 62 KB of them (1,000
+  // lines 30 deep) held `check` for over a minute, 200 lines for 4.7 s.
+  const deepLines = (n: number) => `Q\n\n${`${'- '.repeat(30)}x\n`.repeat(n)}`;
+
+  it('puts the cap at a documented value, a hundred times what the corpora reach', () => {
+    expect(MAX_CONTAINER_COST).toBe(250_000);
+  });
+
+  it('adds up the seed’s events before each line that may end a container, and says where the sum passes the cap', () => {
+    // 2 events a line and 8 for each container on it: a `- - x` line costs 18, and each after the first ends the inner list of the one before
+    expect(markdownContainerCost('- - x\n'.repeat(2000))).toEqual({ cost: (18 * 168 * 167) / 2, closings: 167, line: 168 });
+    // the same for a quote ended by a paragraph (10 + 2 + 2 + 2 events a round), and for lazy lines
+    expect(markdownContainerCost('> q\n\np\n\n'.repeat(1000))?.closings).toBe(177);
+    expect(markdownContainerCost('- - x\ny\n'.repeat(1000))?.line).toBe(316);
+    // lines that end nothing cost nothing: a flat list, a list in a quote, one long quote
+    for (const text of ['- x\n'.repeat(20_000), '> - a\n> - b\n'.repeat(5000), '> a\n'.repeat(20_000), 'a\n\n'.repeat(20_000)]) {
+      expect(markdownContainerCost(text), text.slice(0, 12)).toBeNull();
+    }
+  });
+
+  const hostile: [string, string][] = [
+    ['1,000 lines of `- ` 30 times (62 KB)', deepLines(1000)],
+    ['200 lines of `- ` 30 times', deepLines(200)],
+    ['4,000 lines of a list nested three deep', `Q\n\n${'- a\n  - b\n    - c\n'.repeat(1333)}`],
+    ['2,000 one-line quotes between paragraphs', `Q\n\n${'> q\n\np\n\n'.repeat(2000)}`],
+    ['2,000 quotes nested in quotes', `Q\n\n${'> > a\n>\n> b\n'.repeat(2000)}`],
+    ['2,000 nested lists ended by lazy lines', `Q\n\n${'- - x\ny\n'.repeat(2000)}`],
+    ['300 empty items ending nested lists', `Q\n\n${'-\n  -\n    - x\n'.repeat(300)}`],
+  ];
+  for (const [name, text] of hostile) {
+    it(`refuses ${name} with parse:markdown-too-many-ends well under a second`, () => {
+      const started = performance.now();
+      const result = rejection(text, 'seeds/ends.md');
+      expect(performance.now() - started).toBeLessThan(500);
+      expect(result.messages.map((m) => m.id)).toEqual(['parse:markdown-too-many-ends']);
+    });
+  }
+
+  it('points at the file line where the cost passes the cap, and says what to do', () => {
+    const result = rejection(`---\ndate: 2020-01-01\n---\n${deepLines(1000)}`, 'seeds/ends.md');
+    expect(result.messages).toEqual([expect.objectContaining({ id: 'parse:markdown-too-many-ends', severity: 'error', file: 'seeds/ends.md', line: 48 + 3, column: 1 })]);
+    expect(formatMessage(result.messages[0]!)).toBe(
+      'seeds/ends.md:51:1: error: the Markdown ends a list or block quote 45 times by this line, and each end costs remark time for every line before it ' +
+        '(250650 in all, over the limit of 250000), too slow to parse in good time; ' +
+        'use fewer nested lists and block quotes, or split the article into several seeds, or rename it to .txt if it is not meant as Markdown [parse:markdown-too-many-ends]',
+    );
+  });
+
+  it('accepts ordinary nested lists and quotes, in a long article, and parses every block', () => {
+    const list = '- One\n  - one a\n  - one b\n    - deeper\n- Two\n  1. two a\n  2. two b\n- Three\n\n';
+    const quotes = 'A paragraph.\n\n> A quote.\n> More of it.\n\n'.repeat(20);
+    const text = `# H\n\n${`${list}${quotes}`.repeat(4)}`;
+    expect(markdownContainerCost(text)).toBeNull();
+    const result = md(text);
+    expect(result.paragraphs).toHaveLength(4 * (8 + 20 * 2));
+    expect(result.paragraphs.slice(0, 4).map((p) => p.text)).toEqual(['One', 'one a', 'one b', 'deeper']);
+  });
+
+  it('passes every seed in seeds/ and tests/fixtures read as Markdown', () => {
+    const files = ['seeds', 'tests/fixtures'].flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(?:md|txt)$/.test(name)).map((name) => join(dir, name)));
+    expect(files.filter((file) => markdownContainerCost(readFileSync(file, 'utf8')) !== null)).toEqual([]);
+  });
+
+  it('does not apply to plain-text seeds', () => {
+    expect(article(`Headline\n\n${'- - x\n'.repeat(2000)}`).paragraphs).toHaveLength(2000);
   });
 });

@@ -12,8 +12,8 @@ export const HOSTILE =
 
 /** Characters XML 1.0 forbids (NUL, BEL, VT, DEL, a C1 control, U+FFFE, a lone surrogate) around plain words. */
 export const CONTROL = 'Bell\u0007 nul\u0000 vt\u000B del\u007F c1\u0085 fffe\uFFFE lone\uD800 end';
-/** `CONTROL` as it must come out of an XML file: those characters dropped, nothing else changed. */
-export const CONTROL_IN_XML = 'Bell nul vt del c1 fffe lone end';
+/** `CONTROL` as it must come out of an XML file: those that break lines (VT, NEL) a space, the others dropped, nothing else changed. */
+export const CONTROL_IN_XML = 'Bell nul vt  del c1  fffe lone end';
 
 export const OPTIONS: SiteOptions = { baseUrl: 'https://news.example.org', buildDate: null, title: 'Verbatim & <Co>' };
 

@@ -165,6 +165,13 @@ describe('scriptSafeJson', () => {
     expect(JSON.parse(json)).toEqual(value);
   });
 
+  it('writes the code points a page may not hold as escapes, so the data stays the same and the page valid', () => {
+    const value = { a: 'c0\u0001 vt\u000B del\u007F c1\u0085 fffe\uFFFE plane\u{1FFFF} lone\uD800 pair😀' };
+    const json = scriptSafeJson(value);
+    expect(json).toBe('{"a":"c0\\u0001 vt\\u000b del\\u007f c1\\u0085 fffe\\ufffe plane\\ud83f\\udfff lone\\ud800 pair😀"}');
+    expect(JSON.parse(json)).toEqual(value);
+  });
+
   it('throws a TypeError for a value JSON cannot represent', () => {
     expect(() => scriptSafeJson(undefined)).toThrow(TypeError);
   });

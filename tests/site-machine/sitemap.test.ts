@@ -148,6 +148,11 @@ describe('escapeXml', () => {
     expect(escapeXml('tab\tnl\nemoji 😀')).toBe('tab\tnl\nemoji 😀');
   });
 
+  it('drops DEL, C1 controls and noncharacters too, and makes VT, FF and NEL a space, as pages do', () => {
+    expect(escapeXml('a\u007Fb\u0080c\u009Fd\uFDD0e\u{1FFFE}f\u{10FFFF}g')).toBe('abcdefg');
+    expect(escapeXml('line\u000Bbreak\u000Cfeed\u0085next')).toBe('line break feed next');
+  });
+
   it('writes a carriage return as a character reference so parsers keep it', () => {
     expect(escapeXml('a\rb')).toBe('a&#xD;b');
   });

@@ -393,3 +393,14 @@ export function repeatedQuoteSpecs(n: number): ArticleSpec[] {
     quotes: [{ text: words, speaker: 'sergey-lavrov' }],
   }));
 }
+
+/** One article a date, each quoting Sergey Lavrov. */
+export function datedQuotes(dates: readonly string[]): ArticleSpec[] {
+  return dates.map((date, i) => ({
+    id: `dated-${i}`,
+    headline: `Lavrov speaks, part ${i}`,
+    date,
+    paragraphs: [`“We have said it ${i} times,” Sergey Lavrov said.`],
+    quotes: [{ paragraph: 0, text: `We have said it ${i} times,`, speaker: 'sergey-lavrov' }],
+  }));
+}

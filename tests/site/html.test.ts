@@ -23,6 +23,18 @@ describe('html', () => {
     expect(escapeHtml(HOSTILE.lineSep)).toBe('a&#x2028;b');
   });
 
+  // Fixed: a stray control character from a seed (a VT from a word processor) made every page it
+  // reached invalid: the Nu HTML checker calls C0 and C1 controls, DEL and noncharacters forbidden.
+  it('drops the code points a page may not hold, and makes VT, FF and NEL a space', () => {
+    expect(escapeHtml('a\u0001b\u0008c\u001Fd\u007Fe\u0080f\u009Fg\uFFFEh\uFFFFi\uFDD0j\uFDEFk\u{1FFFE}l\u{10FFFF}m\uD800n\uDC00o')).toBe('abcdefghijklmno');
+    expect(escapeHtml('line\u000Bbreak\u000Cfeed\u0085next')).toBe('line break feed next');
+    expect(html`<p title="${'x\u0001y'}">${'<\u007F>'}</p>`.toString()).toBe('<p title="xy">&lt;&gt;</p>');
+  });
+
+  it('keeps tabs, line breaks, surrogate pairs and other text as they are', () => {
+    expect(escapeHtml('tab\tnl\ncr\r 😀 \u{10FFFD} \uFDCF \uFFFD 東京')).toBe('tab\tnl\ncr\r 😀 \u{10FFFD} \uFDCF \uFFFD 東京');
+  });
+
   it('leaves template syntax alone: it is only text', () => {
     expect(html`${HOSTILE.nunjucks}${HOSTILE.liquid}`.toString()).toBe('{{7*7}}{% include &quot;secret&quot; %}');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { html } from '../../src/site/html.ts';
+import { html, trustedHtml } from '../../src/site/html.ts';
 import { markHtml, markParagraph, markText, type Mark } from '../../templates/views/mark.ts';
 
 function mark(start: number, end: number, id = 'q1', after = true): Mark {
@@ -49,6 +49,44 @@ describe('markHtml', () => {
   it('drops attributes other than href and title, and neutralises javascript: links', () => {
     const out = markHtml('<p><a href="javascript:alert(1)" onclick="x()" title="t">a</a></p>', 'a', []);
     expect(out?.html.toString()).toBe('<p><a href="#" title="t">a</a></p>');
+  });
+
+  // Fixed: an attribution (which holds a link) was written where the quotation ended, even inside a
+  // Markdown link: `<a>` in `<a>`, which the Nu HTML checker rejects and a browser splits apart.
+  describe('attributions of quotes that end inside inline elements', () => {
+    const by = (slug: string) => `<span class="by"><a href="/speakers/${slug}/">${slug}</a></span>`;
+    const cases: [string, string, string, [string, string][], string][] = [
+      [
+        'writes the attribution after the link the quotation ends in, never inside it',
+        '“Link inside,” said Ann Lee “and out,” she said.',
+        '<p>“Link <a href="https://example.com">inside,” said Ann Lee</a> “and out,” she said.</p>',
+        [['Link inside,', 'ann-lee'], ['and out,', 'ann-lee']],
+        `<p>“<q id="q1">Link </q><a href="https://example.com"><q>inside,</q>” said Ann Lee</a>${by('ann-lee')} “<q id="q2">and out,</q>”${by('ann-lee')} she said.</p>`,
+      ],
+      [
+        'writes it after bold text and code too, and keeps two waiting attributions in order',
+        '“Go,” said Ann Lee now, and “x,” “y,” said Bob Day too.',
+        '<p><strong>“Go,” said Ann Lee</strong> now, and <code>“x,” “y,” said Bob Day</code> too.</p>',
+        [['Go,', 'ann'], ['x,', 'bob'], ['y,', 'bob2']],
+        `<p><strong>“<q id="q1">Go,</q>” said Ann Lee</strong>${by('ann')} now, and <code>“<q id="q2">x,</q>” “<q id="q3">y,</q>” said Bob Day</code>${by('bob')}${by('bob2')} too.</p>`,
+      ],
+      [
+        'writes it after emphasis nested in a link only once both have closed',
+        'See “a,” said Ann.',
+        '<p>See <a href="https://example.com"><em>“a,”</em> said</a> Ann.</p>',
+        [['a,', 'ann']],
+        `<p>See <a href="https://example.com"><em>“<q id="q1">a,</q>”</em> said</a>${by('ann')} Ann.</p>`,
+      ],
+    ];
+    for (const [name, text, source, quotes, expected] of cases) {
+      it(name, () => {
+        const marks = quotes.map(([words, slug], i): Mark => {
+          const start = text.indexOf(words);
+          return { start, end: start + words.length, open: html`<q id="q${i + 1}">`, reopen: html`<q>`, close: html`</q>`, after: trustedHtml(by(slug)) };
+        });
+        expect(markHtml(source, text, marks)?.html.toString()).toBe(expected);
+      });
+    }
   });
 
   it('wraps inline-only HTML in a paragraph', () => {

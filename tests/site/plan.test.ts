@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { planSite, type PageData } from '../../src/site/index.ts';
+import { MAX_TIMELINE_GAP, planSite, type PageData } from '../../src/site/index.ts';
 import type { ArticlePageData, IndexPageData, ListPageData, SpeakerPageData } from '../../src/site/model.ts';
 import type { SitePlan } from '../../src/site/types.ts';
 import { assignSlugs } from '../../src/archive/slug.ts';
-import { ARTICLES, OPTIONS, SPEAKERS, makeArchive, repeatedQuoteSpecs, syntheticSpecs, type ArticleSpec } from './fixture.ts';
+import { ARTICLES, OPTIONS, SPEAKERS, datedQuotes, makeArchive, repeatedQuoteSpecs, syntheticSpecs, type ArticleSpec } from './fixture.ts';
 
 const plan = planSite(makeArchive(), { ...OPTIONS, pageSize: 2 });
 const data = (p: SitePlan, url: string): PageData => {
@@ -287,6 +287,24 @@ describe('planSite pages', () => {
     ]);
     expect(lavrov.quotes[0]!.anchor).toBe('nato-chiefs-q1');
     expect(lavrov.head.jsonLd).toContain('"Person"');
+  });
+
+  // Fixed: a mistyped date (0001-01-01 beside 9999-12-31) filled the timeline with 119,988 months (a
+  // 2,879,712 px wide chart), and a year below 1000 never matched its own month, so it counted 0.
+  it('leaves out runs of more than 12 empty months, and counts quotes of years below 1000', () => {
+    expect(MAX_TIMELINE_GAP).toBe(12);
+    const dated = (dates: readonly string[]) =>
+      (data(planSite(makeArchive(datedQuotes(dates)), OPTIONS), '/speakers/sergey-lavrov/') as SpeakerPageData).timeline;
+    expect(dated(['0001-01-01', '2025-06-02', '9999-12-31', '0999-02-03'])).toEqual([
+      { month: '0001-01', count: 1 },
+      { month: '0999-02', count: 1 },
+      { month: '2025-06', count: 1 },
+      { month: '9999-12', count: 1 },
+    ]);
+    // up to 12 empty months in a row are drawn (11, then 12 here), 13 are not
+    expect(dated(['2020-01-05', '2021-01-05']).map((m) => m.month)).toEqual(['2020-01', ...Array.from({ length: 11 }, (_, i) => `2020-${String(i + 2).padStart(2, '0')}`), '2021-01']);
+    expect(dated(['2020-01-05', '2021-03-05']).map((m) => m.month)).toEqual(['2020-01', '2021-03']);
+    expect(dated(['2020-12-05', '2022-01-05'])).toHaveLength(14);
   });
 
   it('uses absolute canonical URLs from baseUrl', () => {

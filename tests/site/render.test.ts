@@ -11,7 +11,7 @@ import { HAVE_JAVA, REQUIRE_BROWSER } from '../browser/env.ts';
 import { planSite } from '../../src/site/index.ts';
 import type { SitePlan } from '../../src/site/types.ts';
 import { renderPage } from '../../templates/views/index.ts';
-import { ARTICLES, HOSTILE, OPTIONS, makeArchive, repeatedQuoteSpecs } from './fixture.ts';
+import { ARTICLES, HOSTILE, OPTIONS, datedQuotes, makeArchive, repeatedQuoteSpecs } from './fixture.ts';
 
 const run = promisify(execFile);
 let out = '';
@@ -156,6 +156,20 @@ describe('rendered site', () => {
     expect(html).toMatch(/<svg class="timeline" role="img" aria-labelledby="tl-title"/);
     expect(html).toContain('<title>August 2025: 6</title>');
     expect(html).toContain('id="nato-chiefs-q1"');
+  });
+
+  // Fixed: quotes dated 0001-01-01 and 9999-12-31 drew a bar slot for each of the 119,988 months
+  // between them: an SVG 2,879,712 px wide and a 356 KB page.
+  it('breaks the timeline’s axis over long runs without quotes, so no date range makes it wide', () => {
+    const page = planSite(makeArchive(datedQuotes(['0001-01-01', '2025-06-02', '2025-08-09', '9999-12-31'])), OPTIONS).pages.find((p) => p.url === '/speakers/sergey-lavrov/')!;
+    const html = renderPage(page);
+    const svg = /<svg class="timeline"[^>]*>.*?<\/svg>/s.exec(html)![0];
+    expect(Number(/ width="(\d+)"/.exec(svg)![1])).toBeLessThanOrEqual(1000);
+    expect(svg.length).toBeLessThan(3000);
+    expect(html.length).toBeLessThan(20_000);
+    expect([...svg.matchAll(/<text[^>]*>(\d+)<\/text>/g)].map((m) => m[1])).toEqual(['0001', '2025', '9999']);
+    expect(svg.match(/stroke-dasharray/g)).toHaveLength(2);
+    for (const month of ['January 0001: 1', 'June 2025: 1', 'August 2025: 1', 'December 9999: 1']) expect(svg).toContain(`<title>${month}</title>`);
   });
 
   it('gives every quote a stable anchor and a copyable citation behind "Cite", on article and speaker pages', () => {
