@@ -171,9 +171,6 @@ describe('regressions found end to end', () => {
     it('publishes two seeds with the same file name in different subfolders as two articles', async () => {
       expect(site.report.published).toBe(true);
       expect(site.report.rejected).toEqual([]);
-      const controls = (await apiIndex(site)).articles.find((a) => a.id === 'controls')!;
-      expect(controls.headline).toBe('Control\u000bHeadline\u007f Here\u0085 \uFFFE');
-      expect(await site.read(`articles/${controls.slug}/index.html`)).toContain('>Control Headline Here  </h1>');
       const stories = (await apiIndex(site)).articles.filter((a) => a.id.startsWith('story'));
       expect(stories.map((a) => a.headline).sort()).toEqual(['First Story Here', 'Second Story There']);
       expect(new Set(stories.map((a) => a.id)).size).toBe(2);
