@@ -18,7 +18,11 @@ export function byline(by: Attribution): Html {
     const name = by.url === null ? html`${by.name}` : html`<a href="${by.url}">${by.name}</a>`;
     return by.uncertain ? html`<span class="by u" data-pagefind-ignore>possibly ${name} <span class="flag">(uncertain)</span></span>` : html`<span class="by" data-pagefind-ignore>${name}</span>`;
   }
-  if (by.status === 'anonymous') return html`<span class="by anon" data-pagefind-ignore>unattributed: ${by.name}</span>`;
+  if (by.status === 'anonymous') {
+    return by.uncertain
+      ? html`<span class="by anon u" data-pagefind-ignore>unattributed: possibly ${by.name} <span class="flag">(uncertain)</span></span>`
+      : html`<span class="by anon" data-pagefind-ignore>unattributed: ${by.name}</span>`;
+  }
   return html`<span class="by anon" data-pagefind-ignore>unattributed</span>`;
 }
 

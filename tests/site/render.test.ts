@@ -137,6 +137,12 @@ describe('rendered site', () => {
     expect(pages.get('speakers/nato/index.html')).toMatch(/· \d+ quotes?, \d+ uncertain<\/p>/);
   });
 
+  it('marks an uncertain attribution to an unnamed source as uncertain inline too', () => {
+    const spec = { id: 'crowd', headline: 'Rally', date: '2025-01-01', paragraphs: ['The crowd cheered. “We are not done yet.”'], quotes: [{ text: 'We are not done yet.', speaker: { anonymous: 'the crowd' }, confidence: 0.45 }] };
+    const page = planSite(makeArchive([spec], []), OPTIONS).pages.find((p) => p.url === '/articles/crowd/')!;
+    expect(renderPage(page)).toMatch(/<q class="q u"[^>]*>We are not done yet\.<\/q>”<span class="by anon u"[^>]*>unattributed: possibly the crowd <span class="flag">\(uncertain\)<\/span><\/span>/);
+  });
+
   it('marks quotes inside a Markdown paragraph without losing its formatting', () => {
     const html = pages.get('articles/markdown-undated/index.html')!;
     expect(html).toContain('<q class="q" id="q1">a deliberate </q><em><q class="q">provocation</q></em><q class="q"> &amp; a test</q>”');
