@@ -16,6 +16,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { RESERVED_SLUGS, slugify } from '../archive/slug.ts';
 import { message } from '../messages.ts';
+import { normalise } from './merge.ts';
 import type { Message, SpeakerDirectory, SpeakerDirectoryEntry, SpeakerType } from '../types.ts';
 
 const TYPES: readonly SpeakerType[] = ['person', 'organization', 'country', 'group', 'document', 'anonymous', 'unknown'];
@@ -63,7 +64,8 @@ export function parseSpeakerDirectory(text: string, path: string): { directory: 
   /** Entry names and slugs seen so far → the line of their entry. */
   const entryLine = new Map<string, number>();
   const slugLine = new Map<string, { name: string; line: number }>();
-  const fold = (n: string): string => n.toLowerCase().replace(/\s+/g, ' ').trim();
+  // Names are compared as the merge compares them (titles, accents, case and punctuation aside).
+  const fold = (n: string): string => normalise(n) || n.trim();
   for (const item of list.items) {
     const node = item as Node;
     if (!isMap(node)) {
@@ -146,7 +148,7 @@ export function parseSpeakerDirectory(text: string, path: string): { directory: 
       }
     }
     for (const n of [name, ...aliases]) {
-      const k = n.toLowerCase().replace(/\s+/g, ' ');
+      const k = fold(n);
       const other = owner.get(k);
       if (other !== undefined && other !== name) {
         fail(offsetOf(node), `\`${n}\` is listed under both \`${other}\` and \`${name}\``);

@@ -46,7 +46,7 @@ export function slugify(name: string): string {
 const TITLE_WORDS = /^(?:mr|mrs|ms|miss|dr|sen|senator|rep|gov|president|the)\.?$/i;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
-/** Comparable words of a name: no titles, no punctuation, lowercase. */
+/** Comparable words of a name: no titles, no punctuation, no Latin accents, lowercase; letters of every script kept. */
 function nameWords(name: string): string[] {
   return name
     .normalize('NFKD')
@@ -54,7 +54,7 @@ function nameWords(name: string): string[] {
     .toLowerCase()
     .replace(/[’']s\b/g, '')
     .split(/[\s]+/u)
-    .map((w) => w.replace(/[^a-z0-9-]/g, ''))
+    .map((w) => w.replace(/[^\p{L}\p{N}\p{M}-]/gu, ''))
     .filter((w) => w.length > 0 && !TITLE_WORDS.test(w));
 }
 
@@ -81,7 +81,8 @@ interface Node {
   readonly words: readonly string[];
 }
 
-function normalise(s: string): string {
+/** The key under which the merge compares names (and the directory's entries): `nameWords`, joined. */
+export function normalise(s: string): string {
   return nameWords(s).join(' ');
 }
 
@@ -141,6 +142,8 @@ export function mergeSpeakers(articles: readonly AttributedArticle[], directory:
     const entry = entryOf.get(written) ?? n.aliases.map((a) => entryOf.get(normalise(a))).find((e) => e !== undefined && !distinct.get(e)!.has(written));
     if (entry !== undefined && !distinct.get(entry)!.has(written)) add(n, `dir:${normalise(entry.name)}`);
     else if (splitOff.has(written)) add(n, `split:${written}`);
+    // A name with no comparable words (only symbols) is grouped with itself alone, never with all such names.
+    else if (n.words.length === 0) add(n, `raw:${n.name}`);
     else add(n, `${n.type === 'person' ? 'p' : 'o'}:${identity(n.words)}`);
   }
 

@@ -47,6 +47,15 @@ describe('parseSpeakerDirectory', () => {
     expect(messages).toEqual([expect.objectContaining({ id: 'speakers:directory', line: 4, reason: expect.stringContaining('`bob  jones` already has an entry (line 2)') })]);
   });
 
+  it('compares entry names as the merge does: accents, titles and case aside', () => {
+    const { directory, messages } = parseSpeakerDirectory('speakers:\n  - name: José Pérez\n  - name: Jose Perez\n  - name: Dr. Ann Lee\n  - name: ann lee\n', 's.yml');
+    expect(directory.speakers.map((s) => s.name)).toEqual(['José Pérez', 'Dr. Ann Lee']);
+    expect(messages.map((m) => [m.line, m.reason])).toEqual([
+      [3, expect.stringContaining('`Jose Perez` already has an entry (line 2)')],
+      [5, expect.stringContaining('`ann lee` already has an entry (line 4)')],
+    ]);
+  });
+
   it('reports a slug that two speakers share, that the site uses, or that would be cut', () => {
     const { directory, messages } = parseSpeakerDirectory(
       ['speakers:', '  - name: A', '    slug: same', '  - name: B', '    slug: same', '  - name: C', '    slug: index', '  - name: D', `    slug: ${'d'.repeat(120)}`, ''].join('\n'),

@@ -36,6 +36,21 @@ describe('mergeSpeakers', () => {
     expect(m.speakers.map((s) => s.roles)).toEqual([['council member', 'mayor']]);
   });
 
+  it('keeps speakers with names in other scripts apart, and never groups names that have no letters', () => {
+    const m = mergeSpeakers([
+      withSpeakers('a', { name: 'Сергей Лавров' }, { name: 'Анна Смирнова' }),
+      withSpeakers('b', { name: '习近平' }, { name: 'Αλέξης Τσίπρας' }, { name: '★' }, { name: '☆' }),
+      withSpeakers('c', { name: 'Сергей Лавров' }),
+    ], none);
+    expect(m.speakers.map((s) => s.name).sort()).toEqual(['★', '☆', 'Αλέξης Τσίπρας', 'Анна Смирнова', 'Сергей Лавров', '习近平'].sort());
+    expect(m.lookup('a', 's1')).toBe(m.lookup('c', 's1'));
+    expect(m.lookup('a', 's1')).not.toBe(m.lookup('a', 's2'));
+    const directory = { speakers: [{ name: 'Владимир Путин', aliases: [] }] };
+    const withEntry = mergeSpeakers([withSpeakers('a', { name: 'Сергей Лавров' }), withSpeakers('b', { name: 'Владимир Путин' })], directory);
+    expect(withEntry.lookup('a', 's1')?.name).toBe('Сергей Лавров');
+    expect(withEntry.lookup('b', 's1')?.name).toBe('Владимир Путин');
+  });
+
   it('keeps Bill and Hillary Clinton apart, and leaves a bare "Clinton" unmerged when both exist', () => {
     const m = mergeSpeakers([
       withSpeakers('a', { name: 'Bill Clinton' }),
