@@ -50,16 +50,26 @@ export function findBinary(bytes: Uint8Array): BinaryFinding | null {
 }
 
 /**
- * True when the bytes look like UTF-16 text without a byte-order mark: in the first 512 bytes,
- * NUL is at least 40% of the bytes at even offsets or of those at odd ones (the high bytes of
- * Latin text), and there are more than four NULs.
+ * True when the bytes look like Latin-script UTF-16 text without a byte-order mark: in the first
+ * 512 bytes, at least 40% of the bytes at one parity (even or odd offsets) are NUL, under 5% at
+ * the other, and the other parity's bytes are text (printable ASCII, tab, line breaks, or above
+ * 0x7F). Executables and other binaries have NULs at both parities, or control bytes.
  */
 export function looksLikeUtf16(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 512);
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
-  return even + odd > 4 && Math.max(even, odd) >= 0.4 * (n / 2);
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 8) return false;
+  const nuls = [0, 0];
+  const texty = [0, 0];
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] ?? 0;
+    if (b === 0) nuls[i % 2]!++;
+    else if (b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) texty[i % 2]!++;
+  }
+  const half = n / 2;
+  for (const [zero, other] of [[0, 1], [1, 0]] as const) {
+    if (nuls[zero]! >= 0.4 * half && nuls[other]! < 0.05 * half && texty[other]! >= 0.9 * (half - nuls[other]!)) return true;
+  }
+  return false;
 }
 
 /**

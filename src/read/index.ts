@@ -91,7 +91,11 @@ export function readSeed(input: SeedInput): SeedText | Rejection {
   if (input === null || typeof input !== 'object') throw new TypeError('readSeed expects { path, bytes }');
   if (typeof input.path !== 'string') throw new TypeError('readSeed expects input.path to be a string');
   if (!(input.bytes instanceof Uint8Array)) throw new TypeError('readSeed expects input.bytes to be a Uint8Array');
+  return readBytes(input, true);
+}
 
+/** `readSeed` after its argument checks; `capped` is false for UTF-16 re-encoded as UTF-8 (the file was measured). */
+function readBytes(input: SeedInput, capped: boolean): SeedText | Rejection {
   const { path, bytes } = input;
   const file = { file: path };
   const { id, ext } = splitName(path);
@@ -99,7 +103,7 @@ export function readSeed(input: SeedInput): SeedText | Rejection {
   if (format === undefined) {
     return reject(input, id, [message('read:extension', file, { ext: ext === '' ? 'no extension' : `.${ext}` })]);
   }
-  if (bytes.length > MAX_SEED_BYTES) {
+  if (capped && bytes.length > MAX_SEED_BYTES) {
     return reject(input, id, [message('read:too-large', file, { size: bytes.length, cap: MAX_SEED_BYTES })]);
   }
 
@@ -113,14 +117,16 @@ export function readSeed(input: SeedInput): SeedText | Rejection {
     } catch {
       return reject(input, id, [message('read:utf16', { file: path, line: 1, column: 1 }, { what: `marked as ${utf16.toUpperCase()} (it starts with a byte-order mark) but is not valid UTF-16` })]);
     }
-    const seed = readSeed({ path, bytes: new TextEncoder().encode(decoded) });
+    const seed = readBytes({ path, bytes: new TextEncoder().encode(decoded) }, false);
     return 'rejected' in seed ? seed : { ...seed, hash: createHash('sha256').update(bytes).digest('hex') };
-  }
-  if (looksLikeUtf16(bytes)) {
-    return reject(input, id, [message('read:utf16', { file: path, line: 1, column: 1 }, { what: 'UTF-16 text without a byte-order mark, not UTF-8' })]);
   }
 
   const binary = findBinary(bytes);
+  // Latin-script UTF-16 without a mark has a NUL beside every letter; it is named, not called binary.
+  // (A known binary format is called by its signature first.)
+  if (binary !== null && !binary.what.includes('signature') && looksLikeUtf16(bytes)) {
+    return reject(input, id, [message('read:utf16', { file: path, line: 1, column: 1 }, { what: 'UTF-16 text without a byte-order mark, not UTF-8' })]);
+  }
   if (binary !== null) {
     return reject(input, id, [message('read:binary', { file: path, ...positionOf(bytes, binary.offset) }, { what: binary.what })]);
   }

@@ -100,6 +100,20 @@ describe('readSeed: UTF-16', () => {
     const broken = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x41]); // a lone surrogate, and an odd byte
     expect(rejected('a.txt', broken).messages[0]).toMatchObject({ id: 'read:utf16', reason: expect.stringContaining('marked as UTF-16LE') });
   });
+
+  it('still calls binaries binary, even with NULs at every other byte', () => {
+    const png = bytesOf([0x89], 'PNG\r\n', [0x1a, 0x0a], ...Array.from({ length: 60 }, () => [0, 0x41]));
+    expect(rejected('a.txt', png).messages[0]).toMatchObject({ id: 'read:binary', reason: expect.stringContaining('PNG') });
+    const elf = bytesOf([0x7f], 'ELF', [2, 1, 1, 0], ...Array.from({ length: 100 }, (_, i) => [i % 7 === 0 ? 0 : 3, 0, 0x3e, 0, 1, 0, 0, 0]));
+    expect(rejected('a.txt', elf).messages[0]?.id).toBe('read:binary');
+  });
+
+  it('measures a UTF-16 seed against the size cap as the file it is, not as its UTF-8', () => {
+    // 300,000 CJK characters: 600,002 bytes in UTF-16, 900,000 in UTF-8 (both under the cap), and
+    // 450,000: 900,002 bytes in UTF-16, under the cap, but 1,350,000 in UTF-8, over it.
+    const seed = accepted('a.txt', utf16le(`标题\n\n${'字'.repeat(449_990)}`));
+    expect(seed.text.length).toBeGreaterThan(449_990);
+  });
 });
 
 describe('readSeed: binary content', () => {
