@@ -55,7 +55,14 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
 
   // Serve first (the port fixes the base URL), then build.
   const site = await serveSite(options.outDir, { port: options.port, host, liveReload: true });
-  await inProcess(site.url);
+  try {
+    await inProcess(site.url);
+  } catch (error) {
+    // A first build that fails (the output locked by another build, or not writable) ends the dev
+    // loop: the server must not keep the process alive with nothing watched.
+    await site.close();
+    throw error;
+  }
 
   let running: Promise<void> = Promise.resolve();
   let pending: 'seeds' | 'templates' | null = null;

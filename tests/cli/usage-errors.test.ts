@@ -3,7 +3,7 @@
  * command, as the editor would.
  */
 import { createServer } from 'node:http';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tree.ts';
@@ -66,4 +66,13 @@ describe('usage mistakes', () => {
       server.close();
     }
   });
+
+  it('dev whose first build fails ends with its message, instead of serving nothing forever', async () => {
+    // Another build (this test's process, alive) holds the output's lock.
+    await mkdir(join(dir, '.dist.verbatim'), { recursive: true });
+    await writeFile(join(dir, '.dist.verbatim', 'lock'), String(process.pid));
+    const run = await runCli(['dev', '--seeds', 'seeds', '--out', 'dist', '--cache', 'cache', '--port', '0'], { cwd: dir, shell: 'timeout 30' });
+    expect(run.code).toBe(1); // `timeout` ends a hung one with 124
+    expect(run.stderr).toMatch(new RegExp(`another build \\(pid ${process.pid}\\)`));
+  }, 40_000);
 });
