@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { unlinkFiles } from './search.ts';
-import { readdirSync, realpathSync, rmSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import { lstat, mkdir, open, readFile, readdir, readlink, rename, rm, rmdir, symlink, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 
@@ -184,17 +184,44 @@ export async function outputPlaceProblem(
   others: { readonly seeds: string; readonly cache: string; readonly cwd: string },
   shown: string = layout.out,
 ): Promise<string | null> {
-  // Compared with links resolved, but not `out` itself: it is Verbatim's link once built.
-  const out = join(realPath(dirname(layout.out)), basename(layout.out));
-  const seeds = realPath(resolve(others.seeds));
-  if (isWithin(realPath(resolve(others.cwd)), out)) {
-    return `--out ${shown} is the working folder or a folder above it, and a build would replace it; choose a folder of its own for the site, e.g. --out dist`;
+  const clash = placeClash(layout.out, others);
+  if (clash !== null) {
+    const better = ['dist', 'site', join('..', `${basename(resolve(others.cwd))}-site`)].find((c) => {
+      const candidate = resolve(others.cwd, c);
+      return candidate !== layout.out && placeClash(candidate, others) === null && isFreeForOutput(candidate);
+    });
+    return `--out ${shown} ${clash}; choose a folder of its own for the site${better === undefined ? '' : `, e.g. --out ${better}`}`;
   }
-  if (seeds === out) return `--out ${shown} is the seeds folder, and a build would replace it; choose a folder outside the seeds, e.g. --out dist`;
-  if (isWithin(seeds, out)) return `--out ${shown} holds the seeds folder ${others.seeds}, and a build would replace it; choose a folder outside the seeds, e.g. --out dist`;
-  if (isWithin(out, seeds)) return `--out ${shown} is inside the seeds folder ${others.seeds}, so the site would be read as seeds; choose a folder outside it, e.g. --out dist`;
-  if (isWithin(realPath(resolve(others.cache)), out)) return `--out ${shown} holds the cache folder ${others.cache}, and a build would replace it; choose another --out or --cache`;
   return ownOutputProblem(layout, shown);
+}
+
+/** True when nothing is at `path`, or an empty folder, or Verbatim's own link (a suggestion may name it). */
+function isFreeForOutput(path: string): boolean {
+  try {
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) return isGeneration(outputLayout(path), resolve(dirname(path), readlinkSync(path)));
+    return stat.isDirectory() && readdirSync(path).length === 0;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * How an output folder at `out` (absolute) would overlap the working folder, the seeds or the
+ * cache, or null. Paths are compared as written and with links resolved; `out` itself is also
+ * followed, as it is Verbatim's link once built (a cache given as `dist/.cache` is then inside a generation).
+ */
+function placeClash(out: string, others: { readonly seeds: string; readonly cache: string; readonly cwd: string }): string | null {
+  const outs = [out, join(realPath(dirname(out)), basename(out)), realPath(out)];
+  const forms = (path: string): string[] => [resolve(others.cwd, path), realPath(resolve(others.cwd, path))];
+  const holds = (path: string): boolean => forms(path).some((p) => outs.some((o) => isWithin(p, o)));
+  const seeds = forms(others.seeds);
+  if (forms(others.cwd).some((p) => outs.some((o) => isWithin(p, o)))) return 'is the working folder or a folder above it, and a build would replace it';
+  if (seeds.some((p) => outs.includes(p))) return 'is the seeds folder, and a build would replace it';
+  if (holds(others.seeds)) return `holds the seeds folder ${others.seeds}, and a build would replace it`;
+  if (outs.some((o) => seeds.some((p) => isWithin(o, p)))) return `is inside the seeds folder ${others.seeds}, so the site would be read as seeds`;
+  if (holds(others.cache)) return `holds the cache folder ${others.cache}, and a build would replace it`;
+  return null;
 }
 
 /** A new, empty generation folder's path (not created). */

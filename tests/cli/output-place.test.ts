@@ -47,15 +47,23 @@ describe('--out', () => {
   });
 
   it('refuses the seeds folder, a folder that holds it, and a folder inside it', async () => {
-    await expectRefused('seeds', /^verbatim: --out seeds is the seeds folder, .*; choose a folder outside the seeds/);
+    await expectRefused('seeds', /^verbatim: --out seeds is the seeds folder, .*; choose a folder of its own for the site, e\.g\. --out \.\.\/proj-site$/);
     await expectRefused('seeds/site', /^verbatim: --out seeds\/site is inside the seeds folder seeds, so the site would be read as seeds/);
     await writeGoodSeeds(join(proj, 'content', 'seeds'));
-    await expectRefused('content', /^verbatim: --out content holds the seeds folder content\/seeds, .*; choose a folder outside the seeds/, { seeds: 'content/seeds' });
+    await expectRefused('content', /^verbatim: --out content holds the seeds folder content\/seeds, .*; choose a folder of its own for the site/, { seeds: 'content/seeds' });
   });
 
   it('refuses a folder that holds the cache', async () => {
     await mkdir(join(proj, 'cachehome', 'c'), { recursive: true });
-    await expectRefused('cachehome', /^verbatim: --out cachehome holds the cache folder cachehome\/c, .*; choose another --out or --cache/, { cache: 'cachehome/c' });
+    await expectRefused('cachehome', /^verbatim: --out cachehome holds the cache folder cachehome\/c, .*; choose a folder of its own for the site/, { cache: 'cachehome/c' });
+  });
+
+  it('refuses a cache inside its own output once that output is built, and never suggests a folder it would refuse', async () => {
+    const args = (out: string, cache: string) => ['build', '--seeds', 'seeds', '--out', out, '--cache', cache, '--quiet'];
+    expect((await runCli(args('out1', join(root, 'cache')), { cwd: proj })).code).toBe(0);
+    await expectRefused('out1', /^verbatim: --out out1 holds the cache folder out1\/\.cache, /, { cache: 'out1/.cache' });
+    // With the seeds in the project folder itself, every folder in it is inside the seeds: the suggestion is beside it.
+    await expectRefused('public', /^verbatim: --out public is inside the seeds folder \., .*, e\.g\. --out \.\.\/proj-site$/, { seeds: '.' });
   });
 
   it('refuses a folder with the editor’s files in it, and a file', async () => {
