@@ -102,8 +102,8 @@ interface CachedProcessor {
  * seed index (`seed-index.ts`) lets it skip reading seeds whose files have not changed.
  */
 function cachedProcessor(cacheDir: string, seedsDir: string, pipeline: string, startedMs: number): CachedProcessor {
-  const cache = RecordCache.open<Processed>(cacheDir, pipeline);
   const index = SeedIndex.open(cacheDir, seedsDir, startedMs);
+  const cache = RecordCache.open<Processed>(cacheDir, pipeline); // holds the pack open until `close`
   let misses = 0;
   let read = 0;
   let pool: ExtractPool | null = null;
@@ -133,9 +133,12 @@ function cachedProcessor(cacheDir: string, seedsDir: string, pipeline: string, s
       return JSON.parse(json) as Processed;
     },
     async close() {
-      await pool?.close();
-      cache.close();
-      index.save();
+      try {
+        await pool?.close();
+      } finally {
+        cache.close();
+        index.save();
+      }
     },
     get extracted() {
       return misses;
