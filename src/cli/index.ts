@@ -4,7 +4,7 @@
  * Exit status: 0 every seed published; 1 some seed rejected (or, with --strict, any
  * warning; or the build failed); 2 the command was used wrongly.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,7 @@ Options:
   --timings        print how long each build step took
   --port N         dev: the port to serve on                   [default: 8080]
   -h, --help       show this help
+  -v, --version    show Verbatim's version
 
 Exit status: 0 all seeds published, 1 some seed rejected, speakers.yml has errors or the build
 failed, 2 wrong usage.
@@ -68,6 +69,12 @@ function baseUrlProblem(value: string): string | null {
   }
   if (/[?#]/.test(value)) return `--base-url must be the site’s address without a query (?…) or a fragment (#…), like https://news.example.org/archive/ (got “${value}”)`;
   return null;
+}
+
+/** Verbatim's version, from its package.json. */
+async function packageVersion(): Promise<string> {
+  const json = JSON.parse(await readFile(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+  return json.version;
 }
 
 /** Why the seeds folder cannot be read, or null. */
@@ -140,6 +147,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         timings: { type: 'boolean' },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
@@ -151,6 +159,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   const command = positionals[0];
   if (values.help || command === 'help') {
     io.out(HELP);
+    return 0;
+  }
+  if (parsed.values.version === true || command === 'version') {
+    io.out(`verbatim ${await packageVersion()} (node ${process.versions.node})`);
     return 0;
   }
   if (command !== 'build' && command !== 'check' && command !== 'dev') {

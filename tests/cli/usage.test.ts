@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HELP, main, summaryLine } from '../../src/cli/index.ts';
 import { formatEta, progressLine } from '../../src/cli/progress.ts';
@@ -14,6 +15,15 @@ describe('verbatim command line', () => {
     expect(await main(['--help'], io)).toBe(0);
     expect(out.join('\n')).toContain('verbatim <command>');
     expect(out.join('\n')).toBe(HELP);
+  });
+
+  it('prints the package version with --version, -v or version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const args of [['--version'], ['-v'], ['version'], ['build', '--version']]) {
+      const { io, out } = capture();
+      expect(await main(args, io), args.join(' ')).toBe(0);
+      expect(out).toEqual([`verbatim ${version} (node ${process.versions.node})`]);
+    }
   });
 
   it('exits 2 and says why for an unknown option', async () => {
