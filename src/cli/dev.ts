@@ -27,6 +27,8 @@ export interface DevOptions {
   readonly port: number;
   readonly host?: string;
   readonly log: (line: string) => void;
+  /** `SOURCE_DATE_EPOCH`, for the builds made in this process (a child build reads it from the environment). */
+  readonly sourceDateEpoch?: string;
 }
 
 export interface DevServer extends SiteServer {
@@ -46,7 +48,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     options.log(`verbatim: ${result.articles} articles, ${result.speakers} speakers, ${result.quotes} quotes in ${(result.ms / 1000).toFixed(2)} s`);
   };
 
-  const inProcess = async (baseUrl: string): Promise<void> => report(await build({ ...base, baseUrl }));
+  const inProcess = async (baseUrl: string): Promise<void> =>
+    report(await build({ ...base, baseUrl, ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }) }));
   const inChild = (baseUrl: string): Promise<void> =>
     new Promise((done) => {
       const child = spawn(process.execPath, [BIN, 'build', '--quiet', '--seeds', base.seedsDir, '--out', base.outDir, '--cache', base.cacheDir, '--base-url', baseUrl], { stdio: ['ignore', 'inherit', 'inherit'] });

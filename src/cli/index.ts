@@ -180,7 +180,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   }
   const baseUrl = values['base-url'];
   const seedsDir = resolve(values.seeds);
-  const epoch = command === 'build' && process.env['SOURCE_DATE_EPOCH'] !== '' ? process.env['SOURCE_DATE_EPOCH'] : undefined;
+  const epoch = command !== 'check' && process.env['SOURCE_DATE_EPOCH'] !== '' ? process.env['SOURCE_DATE_EPOCH'] : undefined;
   const epochProblem = epoch === undefined ? null : sourceDateEpochProblem(epoch);
   const problem =
     baseUrlProblem(baseUrl) ??
@@ -207,7 +207,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   if (command === 'dev') {
     let server;
     try {
-      server = await startDev({ seedsDir, outDir: resolve(values.out), cacheDir: resolve(values.cache), templatesDir: TEMPLATES_DIR, port, log: io.err });
+      server = await startDev({ seedsDir, outDir: resolve(values.out), cacheDir: resolve(values.cache), templatesDir: TEMPLATES_DIR, port, log: io.err, ...(epoch === undefined ? {} : { sourceDateEpoch: epoch }) });
     } catch (error) {
       return failed(error, io);
     }

@@ -3,10 +3,13 @@
  * command, as the editor would.
  */
 import { createServer } from 'node:http';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startDev } from '../../src/cli/dev.ts';
 import { tempDir } from '../helpers/tree.ts';
+
+const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
 import { runCli, writeGoodSeeds, type Run } from '../hostile/harness.ts';
 
 let dir: string;
@@ -47,6 +50,17 @@ describe('usage mistakes', () => {
       expectUsageError(run, 2, new RegExp(`^verbatim: SOURCE_DATE_EPOCH “${epoch}” is .*; unset it, or set it to`));
     }
   });
+
+  it('dev takes SOURCE_DATE_EPOCH as build does: refused when wrong, and the build date of its own builds', async () => {
+    const run = await runCli(['dev', '--seeds', 'seeds', '--out', 'dist', '--cache', 'cache', '--port', '0'], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: '17e8' }, shell: 'timeout 30' });
+    expectUsageError(run, 2, /^verbatim: SOURCE_DATE_EPOCH “17e8” is /);
+    const server = await startDev({ seedsDir: join(dir, 'seeds'), outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache'), templatesDir: TEMPLATES, port: 0, log: () => {}, sourceDateEpoch: '1700000000' });
+    try {
+      expect(await readFile(join(dir, 'dist', 'feed.xml'), 'utf8')).toContain('<updated>2023-11-14T22:13:20Z</updated>');
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 
   it('an option the command does not take is refused like an unknown one', async () => {
     expectUsageError(await runCli(build('--port', '99'), { cwd: dir }), 2, /^verbatim: build does not take --port \(it takes --seeds, --out/);
