@@ -145,8 +145,9 @@ export function markHtml(source: string, text: string, marks: readonly Mark[]): 
   const open: Mark[] = [];
   let reopen = false;
   // Inline elements of the Markdown open here (`a`, `em`, `code` …), and the attributions that wait
-  // for them to close: an attribution holds a link, and a link inside a link (or a byline inside
-  // code or emphasis) is not what the writer meant, and `<a>` in `<a>` is not valid HTML.
+  // for an open link to close: an attribution holds a link, and `<a>` in `<a>` is not valid HTML.
+  // (Inside emphasis or code a byline stays right after its quote: a paragraph in italics keeps
+  // each speaker beside their words.)
   const inline: string[] = [];
   let waiting: string[] = [];
   const flushReopen = (): void => {
@@ -164,7 +165,7 @@ export function markHtml(source: string, text: string, marks: readonly Mark[]): 
         open.splice(i, 1);
         if (!reopen) out += String(e.mark.close);
       }
-    } else if (inline.length > 0) {
+    } else if (inline.includes('a')) {
       waiting.push(String(e.mark.after));
     } else {
       flushReopen();
@@ -187,7 +188,7 @@ export function markHtml(source: string, text: string, marks: readonly Mark[]): 
       if (closing === '') {
         if (!VOID.has(name!)) inline.push(name!);
       } else if (inline.includes(name!)) inline.splice(inline.lastIndexOf(name!), 1);
-      if (inline.length === 0) [out, waiting] = [out + waiting.join(''), []];
+      if (!inline.includes('a')) [out, waiting] = [out + waiting.join(''), []];
       continue;
     }
     const end = offset + token.text.length;

@@ -64,11 +64,19 @@ describe('markHtml', () => {
         `<p>“<q id="q1">Link </q><a href="https://example.com"><q>inside,</q>” said Ann Lee</a>${by('ann-lee')} “<q id="q2">and out,</q>”${by('ann-lee')} she said.</p>`,
       ],
       [
-        'writes it after bold text and code too, and keeps two waiting attributions in order',
-        '“Go,” said Ann Lee now, and “x,” “y,” said Bob Day too.',
-        '<p><strong>“Go,” said Ann Lee</strong> now, and <code>“x,” “y,” said Bob Day</code> too.</p>',
-        [['Go,', 'ann'], ['x,', 'bob'], ['y,', 'bob2']],
-        `<p><strong>“<q id="q1">Go,</q>” said Ann Lee</strong>${by('ann')} now, and <code>“<q id="q2">x,</q>” “<q id="q3">y,</q>” said Bob Day</code>${by('bob')}${by('bob2')} too.</p>`,
+        'keeps two attributions waiting for one link in order',
+        '“x,” “y,” said Bob Day too.',
+        '<p><a href="https://example.com">“x,” “y,” said Bob Day</a> too.</p>',
+        [['x,', 'bob'], ['y,', 'bob2']],
+        `<p><a href="https://example.com">“<q id="q1">x,</q>” “<q id="q2">y,</q>” said Bob Day</a>${by('bob')}${by('bob2')} too.</p>`,
+      ],
+      [
+        // Emphasis, bold and code may hold a link: each attribution stays beside its own quote.
+        'keeps each attribution right after its quote inside emphasis, bold text and code',
+        '“We will not sign,” said Sergey Lavrov. “The terms are unacceptable,” said Antony Blinken. “Go,” said Ann.',
+        '<p><em>“We will not sign,” said Sergey Lavrov. “The terms are unacceptable,” said Antony Blinken.</em> <strong>“Go,”</strong> <code>said Ann.</code></p>',
+        [['We will not sign,', 'lavrov'], ['The terms are unacceptable,', 'blinken'], ['Go,', 'ann']],
+        `<p><em>“<q id="q1">We will not sign,</q>”${by('lavrov')} said Sergey Lavrov. “<q id="q2">The terms are unacceptable,</q>”${by('blinken')} said Antony Blinken.</em> <strong>“<q id="q3">Go,</q>”${by('ann')}</strong> <code>said Ann.</code></p>`,
       ],
       [
         'writes it after emphasis nested in a link only once both have closed',
