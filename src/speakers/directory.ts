@@ -65,7 +65,7 @@ export function parseSpeakerDirectory(text: string, path: string): { directory: 
   const entryLine = new Map<string, number>();
   const slugLine = new Map<string, { name: string; line: number }>();
   // Names are compared as the merge compares them (titles, accents, case and punctuation aside).
-  const fold = (n: string): string => normalise(n) || n.trim();
+  const fold = normalise;
   for (const item of list.items) {
     const node = item as Node;
     if (!isMap(node)) {

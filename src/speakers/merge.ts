@@ -54,7 +54,10 @@ function nameWords(name: string): string[] {
     .toLowerCase()
     .replace(/[’']s\b/g, '')
     .split(/[\s]+/u)
-    .map((w) => w.replace(/[^\p{L}\p{N}\p{M}-]/gu, ''))
+    // A name's form in another script beside it, "Xi Jinping (习近平)", is not one of its words.
+    .filter((w) => !/^[([].*[)\]][,.;:]?$/u.test(w))
+    // Modifier letters (ʻ ʼ ʿ ʹ) are apostrophes: "Kaʻahumanu" is "Ka'ahumanu".
+    .map((w) => w.replace(/[\u02B0-\u02FF]/gu, '').replace(/[^\p{L}\p{N}\p{M}-]/gu, ''))
     .filter((w) => w.length > 0 && !TITLE_WORDS.test(w));
 }
 
@@ -81,9 +84,13 @@ interface Node {
   readonly words: readonly string[];
 }
 
-/** The key under which the merge compares names (and the directory's entries): `nameWords`, joined. */
+/**
+ * The key under which the merge compares names (and the directory's entries): `nameWords`, joined;
+ * a name with no such words ("★", "The President") is its own key, case and spacing aside.
+ */
 export function normalise(s: string): string {
-  return nameWords(s).join(' ');
+  const words = nameWords(s);
+  return words.length > 0 ? words.join(' ') : `\u0000${s.toLowerCase().replace(/\s+/gu, ' ').trim()}`;
 }
 
 /**
@@ -143,7 +150,7 @@ export function mergeSpeakers(articles: readonly AttributedArticle[], directory:
     if (entry !== undefined && !distinct.get(entry)!.has(written)) add(n, `dir:${normalise(entry.name)}`);
     else if (splitOff.has(written)) add(n, `split:${written}`);
     // A name with no comparable words (only symbols) is grouped with itself alone, never with all such names.
-    else if (n.words.length === 0) add(n, `raw:${n.name}`);
+    else if (n.words.length === 0) add(n, `raw:${normalise(n.name)}`);
     else add(n, `${n.type === 'person' ? 'p' : 'o'}:${identity(n.words)}`);
   }
 

@@ -51,6 +51,16 @@ describe('mergeSpeakers', () => {
     expect(withEntry.lookup('b', 's1')?.name).toBe('Владимир Путин');
   });
 
+  it('reads modifier-letter apostrophes as apostrophes, leaves out a bracketed form in another script, and keys wordless names by their text', () => {
+    const m = mergeSpeakers([
+      withSpeakers('a', { name: 'Kaʻahumanu Lee' }, { name: 'Xi Jinping (习近平)' }, { name: 'The President' }),
+      withSpeakers('b', { name: "Ka'ahumanu Lee" }, { name: 'Xi Jinping' }, { name: 'the  president' }, { name: '★' }),
+    ], none);
+    for (const key of ['s1', 's2', 's3']) expect(m.lookup('a', key), key).toBe(m.lookup('b', key));
+    expect(m.lookup('b', 's3')).not.toBe(m.lookup('b', 's4'));
+    expect(m.speakers).toHaveLength(4);
+  });
+
   it('keeps Bill and Hillary Clinton apart, and leaves a bare "Clinton" unmerged when both exist', () => {
     const m = mergeSpeakers([
       withSpeakers('a', { name: 'Bill Clinton' }),
