@@ -52,8 +52,8 @@ export function findBinary(bytes: Uint8Array): BinaryFinding | null {
 /**
  * True when the bytes look like Latin-script UTF-16 text without a byte-order mark: in the first
  * 512 bytes, at least 40% of the bytes at one parity (even or odd offsets) are NUL, under 5% at
- * the other, and the other parity's bytes are text (printable ASCII, tab, line breaks, or above
- * 0x7F). Executables and other binaries have NULs at both parities, or control bytes.
+ * the other, and the other parity's bytes are text (printable ASCII, tab, line breaks, the low
+ * bytes of typographic punctuation, or above 0x7F). Executables and other binaries have NULs at both parities, or control bytes.
  */
 export function looksLikeUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 512) & ~1;
@@ -63,7 +63,7 @@ export function looksLikeUtf16(bytes: Uint8Array): boolean {
   for (let i = 0; i < n; i++) {
     const b = bytes[i] ?? 0;
     if (b === 0) nuls[i % 2]!++;
-    else if (b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) texty[i % 2]!++;
+    else if (b >= 0x10 || b === 0x09 || b === 0x0a || b === 0x0d) texty[i % 2]!++; // 0x10–0x1F: low bytes of U+2010–U+201F (“ ” ‘ ’ –)
   }
   const half = n / 2;
   for (const [zero, other] of [[0, 1], [1, 0]] as const) {

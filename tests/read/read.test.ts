@@ -93,7 +93,7 @@ describe('readSeed: UTF-16', () => {
   });
 
   it('refuses UTF-16 without a byte-order mark by name, and one with a mark that is not valid', () => {
-    const bare = utf16le('Headline\n\nBody text here.').subarray(2);
+    const bare = utf16le('Headline\n\n“Body” — text’s here, “quoted” ‘twice’ – and more.').subarray(2);
     expect(rejected('a.txt', bare).messages).toEqual([
       expect.objectContaining({ id: 'read:utf16', severity: 'error', line: 1, column: 1, reason: expect.stringContaining('UTF-16 text without a byte-order mark'), fix: expect.stringContaining('UTF-8') }),
     ]);
