@@ -32,14 +32,14 @@ export interface SpeakerMerge {
   readonly messages: readonly Message[];
 }
 
-/** Lowercase ASCII slug: `Sergey Lavrov` → `sergey-lavrov`. */
+/** Lowercase slug, Latin accents removed, letters of other scripts kept: `Sergey Lavrov` → `sergey-lavrov`, `Сергей Лавров` → `сергеи-лавров`. */
 export function slugify(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[’']/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '') || 'speaker';
 }
 

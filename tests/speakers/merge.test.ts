@@ -132,7 +132,10 @@ describe('mergeSpeakers', () => {
     expect(() => mergeSpeakers('nope' as unknown as AttributedArticle[], none)).toThrow(TypeError);
   });
 
-  it('slugifies names to lowercase ASCII', () => {
+  it('slugifies names to lowercase without Latin accents, keeping the letters of other scripts', () => {
     expect(slugify('José Ángel Gurría')).toBe('jose-angel-gurria');
+    expect(slugify('Сергей Лавров')).toBe('сергеи-лавров'); // NFKD splits й into и and a breve, removed like a Latin accent
+    expect(slugify('Анна Смирнова')).not.toBe(slugify('Сергей Лавров'));
+    expect(slugify('★')).toBe('speaker');
   });
 });
