@@ -30,6 +30,9 @@ export function slugify(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/['’‘`]/g, '')
+    // Invisible marks a slug must not carry: variation selectors (the emoji form of ❤), the combining
+    // grapheme joiner, and the dot above that lower-casing Turkish İ adds ("i̇stanbul").
+    .replace(/[\uFE00-\uFE0F\u034F\u{E0100}-\u{E01EF}]|(?<=i)\u0307/gu, '')
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   if (base.length <= MAX_SLUG_LENGTH && utf8Length(base) <= MAX_SLUG_BYTES) return base;

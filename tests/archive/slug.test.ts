@@ -105,3 +105,14 @@ describe('assignSlugs', () => {
     expect(grants.get('b')?.slug).toBe(`${'漢'.repeat(66)}-${shortHash('b')}`);
   });
 });
+
+describe('slugify: invisible marks', () => {
+  it('leaves out variation selectors, the combining grapheme joiner, and the dot lower-casing adds to Turkish İ', () => {
+    expect(slugify('I ❤️ NY')).toBe('i-ny');
+    expect(slugify('İstanbul talks')).toBe('istanbul-talks');
+    expect(slugify('a\u034Fb')).toBe('ab');
+    // Marks that are part of a script stay: Devanagari vowel signs, Vietnamese tones.
+    expect(slugify('नमस्ते')).toBe('नमस्ते');
+    expect(slugify('Việt Nam')).toBe('việt-nam');
+  });
+});
