@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { build, BuildLockedError, DIRECTORY_FILE, OutputError, OutputPlaceError, outputLayout, outputPlaceProblem, sourceDateEpochProblem, type BuildReport } from '../build/index.ts';
+import { build, BuildLockedError, OutputError, OutputPlaceError, outputLayout, outputPlaceProblem, sourceDateEpochProblem, type BuildReport } from '../build/index.ts';
 import { check } from '../build/check.ts';
 import { formatMessage } from '../messages.ts';
 import type { Message } from '../types.ts';
@@ -241,7 +241,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     progress.done();
     printMessages(report.messages, values, io);
     if (!report.published) {
-      const why = report.rejected.length > 0 ? 'some seeds were rejected' : hasErrors(report.messages) ? `${DIRECTORY_FILE} has errors` : 'there were warnings';
+      const why = report.rejected.length > 0 ? 'some seeds were rejected' : hasErrors(report.messages) ? 'the speaker directory has errors' : 'there were warnings';
       io.err(`verbatim: --strict: nothing was published because ${why}`);
     }
     if (values.timings) {

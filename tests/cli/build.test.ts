@@ -80,7 +80,7 @@ describe('an error in speakers.yml', () => {
     const strict = capture();
     await rm(join(dir, 'dist'), { force: true });
     expect(await main(args('build', '--strict'), strict.io)).toBe(1);
-    expect(strict.err.join('\n')).toContain('nothing was published because speakers.yml has errors');
+    expect(strict.err.join('\n')).toContain('nothing was published because the speaker directory has errors');
   });
 });
 
