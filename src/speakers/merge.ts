@@ -46,12 +46,17 @@ export function slugify(name: string): string {
 const TITLE_WORDS = /^(?:mr|mrs|ms|miss|dr|sen|senator|rep|gov|president|the)\.?$/i;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
+const LATIN_FOLD: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ŀ: 'l', ŧ: 't', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+
 /** Comparable words of a name: no titles, no punctuation, no Latin accents, lowercase; letters of every script kept. */
 function nameWords(name: string): string[] {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    // Latin letters that carry their mark inside them, so NFKD leaves them whole: read like an
+    // accented letter, as names are often written without them (Łukasz / Lukasz, Strauß / Strauss).
+    .replace(/[łøđħıŀŧ]|ß|æ|œ|þ/gu, (c) => LATIN_FOLD[c] ?? c)
     .replace(/[’']s\b/g, '')
     .split(/[\s]+/u)
     // A name's form in another script beside it, "Xi Jinping (习近平)", is not one of its words.

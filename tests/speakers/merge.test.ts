@@ -61,6 +61,15 @@ describe('mergeSpeakers', () => {
     expect(m.speakers).toHaveLength(4);
   });
 
+  it('reads Latin letters that NFKD keeps whole like accented ones: Łukasz is Lukasz, Strauß is Strauss', () => {
+    const m = mergeSpeakers([
+      withSpeakers('a', { name: 'Łukasz Nowak' }, { name: 'Johann Strauß' }, { name: 'Binali Yıldırım' }, { name: 'Søren Kierkegaard' }),
+      withSpeakers('b', { name: 'Lukasz Nowak' }, { name: 'Johann Strauss' }, { name: 'Binali Yildirim' }, { name: 'Soren Kierkegaard' }),
+    ], none);
+    for (const key of ['s1', 's2', 's3', 's4']) expect(m.lookup('a', key), key).toBe(m.lookup('b', key));
+    expect(m.speakers).toHaveLength(4);
+  });
+
   it('keeps Bill and Hillary Clinton apart, and leaves a bare "Clinton" unmerged when both exist', () => {
     const m = mergeSpeakers([
       withSpeakers('a', { name: 'Bill Clinton' }),
