@@ -8,10 +8,10 @@
  * generations and the lock of a dead build are cleaned up by the next build.
  */
 import { spawn } from 'node:child_process';
-import { unlinkFiles } from './search.ts';
 import { lstatSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import { lstat, mkdir, open, readFile, readdir, readlink, rename, rm, rmdir, symlink, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { unlinkFiles } from './search.ts';
 
 /** Thrown when another build holds the output folder's lock. */
 export class BuildLockedError extends Error {

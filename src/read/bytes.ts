@@ -8,6 +8,8 @@ export interface BinaryFinding {
   readonly offset: number;
   /** Fills `{what}` in `read:binary`, e.g. `a NUL byte`. */
   readonly what: string;
+  /** True when a known file format's signature gave it away (else a NUL or control bytes). */
+  readonly signature: boolean;
 }
 
 /** File signatures of common binary formats (checked at offset 0). */
@@ -33,10 +35,10 @@ function isControl(byte: number): boolean {
  */
 export function findBinary(bytes: Uint8Array): BinaryFinding | null {
   for (const signature of SIGNATURES) {
-    if (signature.bytes.every((b, i) => bytes[i] === b)) return { offset: 0, what: signature.what };
+    if (signature.bytes.every((b, i) => bytes[i] === b)) return { offset: 0, what: signature.what, signature: true };
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return { offset: nul, what: 'a NUL byte' };
+  if (nul !== -1) return { offset: nul, what: 'a NUL byte', signature: false };
   let first = -1;
   let count = 0;
   for (let i = 0; i < bytes.length; i++) {
@@ -45,7 +47,7 @@ export function findBinary(bytes: Uint8Array): BinaryFinding | null {
       count++;
     }
   }
-  if (count > Math.max(8, bytes.length / 100)) return { offset: first, what: `${count} control characters` };
+  if (count > Math.max(8, bytes.length / 100)) return { offset: first, what: `${count} control characters`, signature: false };
   return null;
 }
 

@@ -124,7 +124,7 @@ function readBytes(input: SeedInput, capped: boolean): SeedText | Rejection {
   const binary = findBinary(bytes);
   // Latin-script UTF-16 without a mark has a NUL beside every letter; it is named, not called binary.
   // (A known binary format is called by its signature first.)
-  if (binary !== null && !binary.what.includes('signature') && looksLikeUtf16(bytes)) {
+  if (binary !== null && !binary.signature && looksLikeUtf16(bytes)) {
     return reject(input, id, [message('read:utf16', { file: path, line: 1, column: 1 }, { what: 'UTF-16 text without a byte-order mark, not UTF-8' })]);
   }
   if (binary !== null) {

@@ -64,8 +64,6 @@ export function parseSpeakerDirectory(text: string, path: string): { directory: 
   /** Entry names and slugs seen so far → the line of their entry. */
   const entryLine = new Map<string, number>();
   const slugLine = new Map<string, { name: string; line: number }>();
-  // Names are compared as the merge compares them (titles, accents, case and punctuation aside).
-  const fold = normalise;
   for (const item of list.items) {
     const node = item as Node;
     if (!isMap(node)) {
@@ -127,17 +125,17 @@ export function parseSpeakerDirectory(text: string, path: string): { directory: 
       ok = false;
     }
     const line = lines.linePos(offsetOf(node) ?? 0).line;
-    if (name !== undefined && entryLine.has(fold(name))) {
-      fail(offsetOf(node), `\`${name}\` already has an entry (line ${entryLine.get(fold(name))}); put everything about one speaker in one entry`);
+    if (name !== undefined && entryLine.has(normalise(name))) {
+      fail(offsetOf(node), `\`${name}\` already has an entry (line ${entryLine.get(normalise(name))}); put everything about one speaker in one entry`);
       ok = false;
     }
-    const both = (distinct ?? []).filter((d) => [name ?? '', ...aliases].some((a) => fold(a) === fold(d)));
+    const both = (distinct ?? []).filter((d) => [name ?? '', ...aliases].some((a) => normalise(a) === normalise(d)));
     if (both.length > 0) {
       fail(offsetOf(node.get('distinct', true) as Node), `\`${both[0]}\` is both one of this speaker's names and in \`distinct\`; keep it in one of them`);
       ok = false;
     }
     if (!ok || name === undefined) continue;
-    entryLine.set(fold(name), line);
+    entryLine.set(normalise(name), line);
     if (slug !== undefined) slugLine.set(slug, { name, line });
     for (const alias of aliases) {
       // "Robert Jones, Mayor Jones": two names in one string. ("Martin Luther King, Jr." is one.)
@@ -148,7 +146,7 @@ export function parseSpeakerDirectory(text: string, path: string): { directory: 
       }
     }
     for (const n of [name, ...aliases]) {
-      const k = fold(n);
+      const k = normalise(n); // as the merge compares names (titles, accents, case and punctuation aside)
       const other = owner.get(k);
       if (other !== undefined && other !== name) {
         fail(offsetOf(node), `\`${n}\` is listed under both \`${other}\` and \`${name}\``);
